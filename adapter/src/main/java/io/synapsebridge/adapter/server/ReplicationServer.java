@@ -1,0 +1,126 @@
+package io.synapsebridge.adapter.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.DelimiterBasedFrameDecoder;
+import io.netty.handler.codec.string.LineEncoder;
+import io.netty.handler.codec.string.LineSeparator;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.synapsebridge.adapter.commands.WorkerCommandSink;
+import io.synapsebridge.protocol.Lines;
+import io.synapsebridge.protocol.command.ErrorCommand;
+import io.synapsebridge.adapter.source.StreamTail;
+import io.synapsebridge.contract.StreamTopics;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Synapse's TCP replication listener, served from the stream topics: legacy workers connect to it as they would to
+ * Synapse's main process.
+ */
+public final class ReplicationServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicationServer.class);
+    public static final ErrorCommand STOPPING = new ErrorCommand("server stopping");
+
+    private final ServerSettings settings;
+    private final EventLoopGroup group;
+    private final StreamTail tail;
+    private final Hub hub;
+    private final WorkerCommandSink commands;
+    private final ServerMetrics metrics = new ServerMetrics();
+    private final Channel listener;
+
+    private ReplicationServer(ServerSettings settings, String bootstrapServers, StreamTopics topics,
+            WorkerCommandSink commands) throws InterruptedException {
+        this.settings = settings;
+        this.commands = commands;
+        var catalog = settings.version().catalog();
+        StreamTail[] tailRef = new StreamTail[1];
+        this.hub = new Hub(catalog, settings.mainProcessSendsFederation(), () -> tailRef[0].tokens(), metrics);
+        this.tail = new StreamTail(bootstrapServers, topics, catalog.streams(), hub, 10_000);
+        tailRef[0] = tail;
+        tail.start();
+        if (!tail.awaitReady(Duration.ofSeconds(90))) {
+            tail.close();
+            throw new IllegalStateException("the stream topics could not be read within 90 s");
+        }
+        this.group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        try {
+            this.listener = new ServerBootstrap()
+                    .group(group)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline()
+                                    .addLast(new IdleStateHandler(settings.pingTimeout().toMillis(),
+                                            settings.pingInterval().toMillis(), 0, TimeUnit.MILLISECONDS))
+                                    // LF only: Synapse keeps a CR as part of the line.
+                                    .addLast(new DelimiterBasedFrameDecoder(Lines.MAX_LINE_BYTES, true, true,
+                                            Unpooled.wrappedBuffer(new byte[] {'\n'})))
+                                    .addLast(new LineEncoder(LineSeparator.UNIX, StandardCharsets.UTF_8))
+                                    .addLast(new ConnectionHandler(settings, hub, tail, commands, metrics));
+                        }
+                    })
+                    .bind(settings.host(), settings.port()).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            tail.close();
+            throw e;
+        }
+        LOG.info("replication server listening on {} (server_name {}, {} dialect, Synapse {} streams)",
+                listener.localAddress(), settings.serverName(), settings.dialect(), settings.version());
+    }
+
+    /** Reads the stream topics, then listens. */
+    public static ReplicationServer start(ServerSettings settings, String bootstrapServers, StreamTopics topics,
+            WorkerCommandSink commands) {
+        try {
+            return new ReplicationServer(settings, bootstrapServers, topics, commands);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        } catch (io.netty.channel.ChannelException e) {
+            throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /** Tells every connection {@code ERROR server stopping}, closes them, then stops reading. */
+    @Override
+    public void close() {
+        listener.close().syncUninterruptibly();
+        for (Subscriber s : hub.subscribers()) {
+            Channel ch = s.channel();
+            ch.writeAndFlush(settings.dialect().format(STOPPING)).addListener(ChannelFutureListener.CLOSE);
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        tail.close();
+        commands.close();
+    }
+}

@@ -1,0 +1,205 @@
+package io.synapsebridge.adapter.source;
+
+import io.synapsebridge.contract.InvalidRecordException;
+import io.synapsebridge.contract.StreamRecord;
+import io.synapsebridge.contract.StreamRecordCodec;
+import io.synapsebridge.contract.StreamTopics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one live reader of the stream topics, shared by every connection: it reads committed records in topic order
+ * and hands them to a {@link TailListener} on its own thread. Tasks submitted from other threads run on the same
+ * thread between reads, so they see the token table exactly as the connections have been sent it.
+ *
+ * <p>On start it reads the last {@code seedRecords} of each topic only to learn each writer's current token, then
+ * follows the end of the topics.
+ */
+public final class StreamTail implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamTail.class);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final StreamTopics topics;
+    private final Map<TopicPartition, String> streamOf = new HashMap<>();
+    private final TailListener listener;
+    private final TokenTable tokens = new TokenTable();
+    private final StreamRecordCodec codec = new StreamRecordCodec();
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final AtomicLong invalidRecords = new AtomicLong();
+    private final int seedRecords;
+    private volatile boolean running = true;
+
+    public StreamTail(String bootstrapServers, StreamTopics topics, Collection<String> streams, TailListener listener,
+            int seedRecords) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // Capture publishes a release and its checkpoint in one transaction: see all of it or none.
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        this.topics = topics;
+        this.listener = listener;
+        this.seedRecords = seedRecords;
+        for (String stream : streams) {
+            streamOf.put(new TopicPartition(topics.stream(stream), 0), stream);
+        }
+        this.thread = new Thread(this::run, "stream-tail");
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Waits until the current tokens are known and the tail follows the end of the topics. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return ready.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs {@code task} on the tail's thread, in order with the records handed to the listener. */
+    public void submit(Runnable task) {
+        tasks.add(task);
+        consumer.wakeup();
+    }
+
+    /** Only for tasks running on the tail's thread. */
+    public TokenTable tokens() {
+        return tokens;
+    }
+
+    public long invalidRecords() {
+        return invalidRecords.get();
+    }
+
+    private void run() {
+        try {
+            Set<TopicPartition> partitions = existingPartitions();
+            consumer.assign(partitions);
+            seed(partitions);
+            ready.countDown();
+            while (running) {
+                runTasks();
+                ConsumerRecords<String, byte[]> batch;
+                try {
+                    batch = consumer.poll(Duration.ofMillis(200));
+                } catch (WakeupException e) {
+                    continue;
+                }
+                if (!batch.isEmpty()) {
+                    listener.onRecords(decode(batch, true), this::caughtUp);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("stream tail stopped unexpectedly", e);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("stream tail failed", e);
+        } finally {
+            ready.countDown();
+            consumer.close();
+        }
+    }
+
+    private boolean caughtUp(String stream) {
+        TopicPartition tp = new TopicPartition(topics.stream(stream), 0);
+        var lag = consumer.currentLag(tp);
+        return lag.isPresent() && lag.getAsLong() == 0;
+    }
+
+    private Set<TopicPartition> existingPartitions() {
+        Set<String> existing = consumer.listTopics(Duration.ofSeconds(30)).keySet();
+        Set<TopicPartition> out = new java.util.HashSet<>();
+        for (TopicPartition tp : streamOf.keySet()) {
+            if (existing.contains(tp.topic())) {
+                out.add(tp);
+            } else {
+                LOG.warn("topic {} does not exist (yet): stream {} is not served", tp.topic(), streamOf.get(tp));
+            }
+        }
+        return out;
+    }
+
+    /** Reads the tail of each topic to learn the writers' tokens, then positions at the end. */
+    private void seed(Set<TopicPartition> partitions) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
+        for (TopicPartition tp : partitions) {
+            consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - seedRecords));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out reading the tail of the stream topics");
+            }
+            for (StreamRecord r : decode(consumer.poll(Duration.ofMillis(200)), false)) {
+                tokens.advance(r.stream(), r.instance(), r.token());
+            }
+        }
+    }
+
+    private List<StreamRecord> decode(ConsumerRecords<String, byte[]> batch, boolean live) {
+        List<StreamRecord> out = new ArrayList<>(batch.count());
+        for (ConsumerRecord<String, byte[]> r : batch) {
+            String expected = streamOf.get(new TopicPartition(r.topic(), r.partition()));
+            try {
+                StreamRecord record = codec.decode(r.value());
+                if (!record.stream().equals(expected)) {
+                    throw new InvalidRecordException("record of stream '" + record.stream() + "' in topic of '"
+                            + expected + "'");
+                }
+                out.add(record);
+            } catch (InvalidRecordException e) {
+                invalidRecords.incrementAndGet();
+                if (live) {
+                    LOG.warn("skipping record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+                }
+            }
+        }
+        return out;
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("stream tail task failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

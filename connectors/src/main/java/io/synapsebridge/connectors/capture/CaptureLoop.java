@@ -1,0 +1,115 @@
+package io.synapsebridge.connectors.capture;
+
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.synapsebridge.connectors.mapping.ChangeRow;
+import io.synapsebridge.connectors.mapping.InvalidChangeException;
+import io.synapsebridge.connectors.mapping.MappingSink;
+import io.synapsebridge.connectors.mapping.TableMapper;
+import io.synapsebridge.connectors.mapping.TableRouter;
+import io.synapsebridge.connectors.publish.CaptureCheckpoint;
+import io.synapsebridge.connectors.publish.DeadLetter;
+import io.synapsebridge.connectors.publish.StreamPublisher;
+import io.synapsebridge.connectors.sequencing.CapturedRow;
+import io.synapsebridge.connectors.sequencing.Offer;
+import io.synapsebridge.connectors.sequencing.Publication;
+import io.synapsebridge.connectors.sequencing.Sequencer;
+import io.synapsebridge.connectors.sequencing.SourcePosition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles each batch of captured changes: map them to stream rows, hold the rows until their writer's frontier
+ * covers them, publish what is released together with a checkpoint, and only then acknowledge the changes to
+ * Debezium, and only up to the oldest row still held.
+ */
+final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
+    private static final Logger LOG = LoggerFactory.getLogger(CaptureLoop.class);
+
+    private final TableRouter router;
+    private final Sequencer sequencer;
+    private final StreamPublisher publisher;
+    private final CaptureMetrics metrics;
+    private final SafeOffsets safeOffsets = new SafeOffsets();
+    private long currentTxId = -1;
+
+    CaptureLoop(TableRouter router, Sequencer sequencer, StreamPublisher publisher, CaptureMetrics metrics) {
+        this.router = router;
+        this.sequencer = sequencer;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handleBatch(List<RecordChangeEvent<SourceRecord>> events,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        List<Publication> released = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        MappingSink sink = new MappingSink() {
+            @Override
+            public void row(CapturedRow row) {
+                Offer offer = sequencer.offer(row);
+                switch (offer) {
+                    case HELD -> metrics.rowCaptured(row.stream());
+                    case DUPLICATE -> metrics.duplicateDropped(row.stream());
+                    case LATE -> throw new InvalidChangeException("row " + row.stream() + "/" + row.instance() + "/"
+                            + row.token() + " is at or below the published frontier "
+                            + sequencer.published(row.stream(), row.instance()) + ": it committed after its writer"
+                            + " announced a later token");
+                }
+            }
+
+            @Override
+            public void frontier(String stream, String instance, long token) {
+                released.addAll(sequencer.advance(stream, instance, token));
+                metrics.frontier(stream, instance, token);
+            }
+        };
+
+        SourcePosition last = null;
+        for (RecordChangeEvent<SourceRecord> event : events) {
+            SourceRecord record = event.record();
+            SourcePosition position = ChangeRows.position(record);
+            last = position;
+            safeOffsets.add(position, record.sourceOffset());
+            ChangeRow change = ChangeRows.from(record, position);
+            if (change == null) {
+                continue;
+            }
+            if (position.txId() != currentTxId) {
+                router.endTransaction();
+                currentTxId = position.txId();
+            }
+            TableMapper mapper = router.mapperOf(change.table());
+            if (mapper == null) {
+                continue; // e.g. the heartbeat table
+            }
+            try {
+                mapper.map(change, sink);
+            } catch (InvalidChangeException | IllegalArgumentException e) {
+                LOG.warn("change of {} at LSN {} goes to the dead-letter topic: {}", change.table(),
+                        Long.toUnsignedString(position.lsn()), e.getMessage());
+                deadLetters.add(new DeadLetter(change, e.getMessage()));
+                metrics.deadLetter(change.table());
+            }
+        }
+
+        if (!released.isEmpty() || !deadLetters.isEmpty()) {
+            publisher.publish(released, deadLetters, new CaptureCheckpoint(sequencer.publishedFrontiers(), last));
+            metrics.published(released);
+        }
+        metrics.held(sequencer.heldCount());
+
+        Map<String, ?> safe = safeOffsets.safePoint(sequencer.oldestHeld());
+        if (safe != null && !events.isEmpty()) {
+            DebeziumEngine.Offsets offsets = committer.buildOffsets();
+            safe.forEach(offsets::set);
+            committer.markProcessed(events.get(events.size() - 1), offsets);
+        }
+        committer.markBatchFinished();
+    }
+}

@@ -1,0 +1,71 @@
+package io.synapsebridge.connectors.capture;
+
+import io.synapsebridge.connectors.sequencing.Publication;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters of what capture did, readable from any thread (for status output and the metrics endpoint). */
+public final class CaptureMetrics {
+    private final Map<String, AtomicLong> captured = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> publishedRows = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> duplicates = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
+    private final Map<String, Long> frontiers = new ConcurrentHashMap<>();
+    private volatile int held;
+
+    void rowCaptured(String stream) {
+        count(captured, stream);
+    }
+
+    void duplicateDropped(String stream) {
+        count(duplicates, stream);
+    }
+
+    void deadLetter(String table) {
+        count(deadLetters, table);
+    }
+
+    void frontier(String stream, String instance, long token) {
+        frontiers.merge(stream + "/" + instance, token, Math::max);
+    }
+
+    void published(List<Publication> released) {
+        for (Publication p : released) {
+            if (p.record().isRow()) {
+                count(publishedRows, p.record().stream());
+            }
+        }
+    }
+
+    void held(int count) {
+        held = count;
+    }
+
+    private static void count(Map<String, AtomicLong> counters, String key) {
+        counters.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    public long publishedRows(String stream) {
+        AtomicLong n = publishedRows.get(stream);
+        return n == null ? 0 : n.get();
+    }
+
+    public long duplicatesDropped() {
+        return duplicates.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    public long deadLetters() {
+        return deadLetters.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    public int held() {
+        return held;
+    }
+
+    /** Highest frontier seen per {@code stream/instance}. */
+    public Map<String, Long> frontiers() {
+        return Map.copyOf(frontiers);
+    }
+}

@@ -1,0 +1,107 @@
+package io.synapsebridge.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * A real Postgres from the embedded binaries on Maven, set up for logical decoding.
+ *
+ * <p>{@code synchronous_commit} is turned back on: the embedded default ({@code off}) holds WAL back from the
+ * walsender for up to {@code wal_writer_delay}, adding ~200 ms to every captured change.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final DataDirectory dataDirectory;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, DataDirectory dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** Starts on {@code port} (0: any free port) in a temporary data directory. */
+    public static EmbeddedPostgresServer start(int port) {
+        return start(port, DataDirectory.temporary("skb-postgres-"));
+    }
+
+    public static EmbeddedPostgresServer start(int port, DataDirectory dataDirectory) {
+        int bound;
+        try {
+            bound = Ports.requireFree("postgres", port);
+        } catch (DevStackException e) {
+            dataDirectory.close();
+            throw e;
+        }
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setPort(bound)
+                    .setDataDirectory(dataDirectory.path())
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(30))
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_replication_slots", "10")
+                    .setServerConfig("max_wal_senders", "10")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_slot_wal_keep_size", "1GB")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            return new EmbeddedPostgresServer(postgres, dataDirectory);
+        } catch (IOException | RuntimeException e) {
+            dataDirectory.close();
+            throw new DevStackException("postgres did not start on port " + bound + ": " + rootMessage(e), e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.getJdbcUrl(USER, database);
+    }
+
+    public DataSource dataSource(String database) {
+        return postgres.getDatabase(USER, database);
+    }
+
+    /** Creates {@code database} unless it exists. */
+    public void createDatabase(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new DevStackException("invalid database name '" + database + "'");
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
+            if (!rs.next()) {
+                s.execute("CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0");
+            }
+        } catch (SQLException e) {
+            throw new DevStackException("cannot create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new DevStackException("postgres did not stop cleanly: " + e.getMessage(), e);
+        } finally {
+            dataDirectory.close();
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,80 @@
+package io.synapsebridge.protocol.rows;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synapsebridge.contract.StreamRecord;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The streams of one Synapse version, in its {@code STREAMS_MAP} order (the order POSITIONs are announced in after
+ * REPLICATE), each with its row layout.
+ */
+public final class StreamCatalog {
+    /** The stream the main process only publishes when it does not send federation traffic itself. */
+    public static final String FEDERATION = "federation";
+
+    private final String version;
+    private final Map<String, RowEncoder> encoders;
+
+    StreamCatalog(String version, LinkedHashMap<String, RowEncoder> encoders) {
+        this.version = version;
+        this.encoders = Collections.unmodifiableMap(new LinkedHashMap<>(encoders));
+    }
+
+    /** Every stream of the version, in {@code STREAMS_MAP} order. */
+    public List<String> streams() {
+        return List.copyOf(encoders.keySet());
+    }
+
+    /**
+     * The streams the main process announces on REPLICATE, in order: all of them, except {@code federation} when the
+     * main process sends federation itself (Synapse's {@code send_federation}), because then no worker needs it.
+     */
+    public List<String> announcedStreams(boolean mainProcessSendsFederation) {
+        return encoders.keySet().stream()
+                .filter(stream -> !(mainProcessSendsFederation && stream.equals(FEDERATION)))
+                .toList();
+    }
+
+    public boolean has(String stream) {
+        return encoders.containsKey(stream);
+    }
+
+    /**
+     * The RDATA row for a topic row of {@code stream}.
+     *
+     * @throws RowEncodingException naming the version, stream and field, if the stream does not exist in this
+     *     version or the row does not fit its layout
+     */
+    public ArrayNode encodeRow(String stream, ObjectNode row) {
+        RowEncoder encoder = encoders.get(stream);
+        if (encoder == null) {
+            throw new RowEncodingException("Synapse " + version + " has no stream '" + stream + "'");
+        }
+        try {
+            return encoder.encode(row);
+        } catch (RowEncodingException e) {
+            throw new RowEncodingException("stream '" + stream + "' (Synapse " + version + "): " + e.getMessage());
+        }
+    }
+
+    /**
+     * The RDATA row for a row record.
+     *
+     * @throws RowEncodingException as {@link #encodeRow(String, ObjectNode)}, or if the record is a position record
+     */
+    public ArrayNode encodeRow(StreamRecord record) {
+        if (!record.isRow()) {
+            throw new RowEncodingException("a position record of stream '" + record.stream() + "' has no row");
+        }
+        return encodeRow(record.stream(), record.row());
+    }
+
+    @Override
+    public String toString() {
+        return "StreamCatalog[Synapse " + version + ": " + encoders.keySet() + "]";
+    }
+}
