@@ -52,6 +52,11 @@ public final class PendingWrite implements AutoCloseable {
         }
         PendingWrite write = new PendingWrite(writer, stream, connection);
         try {
+            // A thread that holds one write open while it starts another (out-of-order commits) would wait on
+            // itself if both touch one key; Postgres cannot see that cycle, so a lock wait gives up instead.
+            try (var s = connection.createStatement()) {
+                s.execute("SET lock_timeout = '1s'");
+            }
             write.allocateOwnId();
             rowWriter.write(write.new Context());
             return write;

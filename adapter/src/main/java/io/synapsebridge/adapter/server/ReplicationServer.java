@@ -3,6 +3,7 @@ package io.synapsebridge.adapter.server;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -24,6 +25,8 @@ import io.synapsebridge.contract.StreamTopics;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,9 +118,14 @@ public final class ReplicationServer implements AutoCloseable {
     @Override
     public void close() {
         listener.close().syncUninterruptibly();
+        List<ChannelFuture> goodbyes = new ArrayList<>();
         for (Subscriber s : hub.subscribers()) {
-            Channel ch = s.channel();
-            ch.writeAndFlush(settings.dialect().format(STOPPING)).addListener(ChannelFutureListener.CLOSE);
+            goodbyes.add(s.channel().writeAndFlush(settings.dialect().format(STOPPING))
+                    .addListener(ChannelFutureListener.CLOSE));
+        }
+        for (ChannelFuture f : goodbyes) {
+            // A peer that stopped reading does not hold the stop up for long.
+            f.awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         tail.close();

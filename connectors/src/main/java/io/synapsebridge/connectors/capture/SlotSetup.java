@@ -18,10 +18,16 @@ final class SlotSetup {
     }
 
     static void ensure(Connection c, String slot) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT plugin FROM pg_replication_slots WHERE slot_name = ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT plugin, database, database = current_database() FROM pg_replication_slots WHERE slot_name = ?")) {
             s.setString(1, slot);
             try (ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {
+                    // Slots belong to the whole cluster, not to one database.
+                    if (!rs.getBoolean(3)) {
+                        throw new SQLException("replication slot " + slot + " belongs to database " + rs.getString(2)
+                                + "; choose another slot name");
+                    }
                     if (!"pgoutput".equals(rs.getString(1))) {
                         throw new SQLException("replication slot " + slot + " uses plugin " + rs.getString(1)
                                 + ", not pgoutput; drop it or choose another slot name");

@@ -1,6 +1,10 @@
 package io.synapsebridge.connectors.mapping;
 
 import io.synapsebridge.connectors.sequencing.SourcePosition;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,11 +46,49 @@ public record ChangeRow(String table, Operation operation, Map<String, Object> a
     }
 
     public long integer(String column) {
-        Object v = required(column);
+        return toLong(column, required(column));
+    }
+
+    /** A nullable integer column. */
+    public Long integerOrNull(String column) {
+        Object v = after.get(column);
+        return v == null ? null : toLong(column, v);
+    }
+
+    private long toLong(String column, Object v) {
         if (!(v instanceof Number n) || v instanceof Double || v instanceof Float) {
             throw new InvalidChangeException(table + "." + column + " is not an integer: " + v);
         }
         return n.longValue();
+    }
+
+    /**
+     * A nullable {@code text[]} column, which capture delivers as a list or an array of strings. Elements may be
+     * NULL, as Postgres allows.
+     */
+    public List<String> textArrayOrNull(String column) {
+        Object v = after.get(column);
+        if (v == null) {
+            return null;
+        }
+        List<?> elements;
+        if (v instanceof List<?> list) {
+            elements = list;
+        } else if (v instanceof Object[] array) {
+            elements = Arrays.asList(array);
+        } else {
+            throw new InvalidChangeException(table + "." + column + " is not a text array: "
+                    + v.getClass().getSimpleName());
+        }
+        List<String> out = new ArrayList<>(elements.size());
+        for (Object e : elements) {
+            if (e != null && !(e instanceof String)) {
+                throw new InvalidChangeException(table + "." + column + " has a non-text element: "
+                        + e.getClass().getSimpleName());
+            }
+            out.add((String) e);
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** A boolean column; Synapse's SQLite heritage means 0/1 integers appear too. */
