@@ -15,9 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code dev}: the whole bridge on an embedded Postgres and Kafka, until Ctrl-C. */
 @Command(name = "dev", mixinStandardHelpOptions = true,
         description = {
-            "Starts the development stack on this machine: an embedded Postgres with Synapse's schema",
-            "(logical decoding on) and an embedded single-node Kafka (KRaft), then prints where to connect.",
-            "Stops cleanly on Ctrl-C; temporary data is removed unless --data-dir is given."})
+            "Starts the whole bridge on this machine: an embedded Postgres with Synapse's schema (logical",
+            "decoding on), an embedded single-node Kafka (KRaft), a Synapse-like writer standing in for",
+            "Synapse's main process, capture into the stream topics, and the replication server; then prints",
+            "where to connect. Stops cleanly on Ctrl-C; temporary data is removed unless --data-dir is given."})
 final class DevCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,6 +36,26 @@ final class DevCommand implements Callable<Integer> {
                     + DevSettings.DEFAULT_KAFKA_PORT + ").")
     Integer kafkaPort;
 
+    @Option(names = "--replication-port", paramLabel = "PORT",
+            description = "Port of the replication server on 127.0.0.1 (0: any free port; default: config or "
+                    + DevSettings.DEFAULT_REPLICATION_PORT + ").")
+    Integer replicationPort;
+
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "Port of the HTTP catch-up endpoint on 127.0.0.1 (0: any free port; default: config or "
+                    + DevSettings.DEFAULT_HTTP_PORT + ").")
+    Integer httpPort;
+
+    @Option(names = "--server-name", paramLabel = "NAME",
+            description = "The server_name presented to workers (default: config or " + DevSettings.DEFAULT_SERVER_NAME
+                    + ").")
+    String serverName;
+
+    @Option(names = "--writer-rate", paramLabel = "N",
+            description = "Writes per second of the built-in Synapse-like writer, across all streams (default 0:"
+                    + " no load).")
+    Double writerRate;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Existing directory to keep Postgres and Kafka data in across runs"
                     + " (default: temporary, removed on stop).")
@@ -47,7 +68,11 @@ final class DevCommand implements Callable<Integer> {
         DevSettings settings = new DevSettings(
                 postgresPort != null ? postgresPort : dev.postgresPort(),
                 kafkaPort != null ? kafkaPort : dev.kafkaPort(),
-                dataDir != null ? dataDir : dev.dataDir());
+                replicationPort != null ? replicationPort : dev.replicationPort(),
+                httpPort != null ? httpPort : dev.httpPort(),
+                dataDir != null ? dataDir : dev.dataDir(),
+                serverName != null ? serverName : dev.serverName(),
+                writerRate != null ? writerRate : dev.writerRate());
 
         var out = spec.commandLine().getOut();
         long started = System.nanoTime();

@@ -1,5 +1,7 @@
 package io.synapsebridge.devstack;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -63,12 +65,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres.getPort();
     }
 
+    public java.nio.file.Path dataDirectory() {
+        return dataDirectory.path();
+    }
+
+    public boolean keepsData() {
+        return !dataDirectory.isTemporary();
+    }
+
     public String jdbcUrl(String database) {
         return postgres.getJdbcUrl(USER, database);
     }
 
     public DataSource dataSource(String database) {
         return postgres.getDatabase(USER, database);
+    }
+
+    /**
+     * A connection pool on {@code database}: writers that open many short transactions (as Synapse does) would
+     * otherwise spend most of their time starting backends. Close it before the server.
+     */
+    public HikariDataSource pooledDataSource(String database, int maxConnections) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl(database));
+        config.setMaximumPoolSize(maxConnections);
+        config.setPoolName("postgres-" + database);
+        return new HikariDataSource(config);
     }
 
     /** Creates {@code database} unless it exists. */

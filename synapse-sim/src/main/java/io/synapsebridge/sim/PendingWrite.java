@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -181,9 +182,13 @@ public final class PendingWrite implements AutoCloseable {
     }
 
     private void finishAll() {
+        // The write's own stream too: a failed fetch leaves no allocation but may still let the token move.
+        Set<Stream> generators = EnumSet.of(stream);
         for (Allocation a : allocations) {
             writer.tracker(a.stream()).finished(a.id());
+            generators.add(a.stream());
         }
+        writer.idsFinished(generators);
     }
 
     private Set<Stream> streamsWithPositions() {

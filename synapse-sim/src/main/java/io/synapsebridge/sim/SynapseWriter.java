@@ -9,7 +9,10 @@ import io.synapsebridge.sim.rows.RowWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 /**
@@ -26,6 +29,7 @@ public final class SynapseWriter {
     private final Population population;
     private final Map<Stream, StreamIdTracker> trackers;
     private final CommitLog commitLog = new CommitLog();
+    private final List<IdsFinishedListener> listeners = new CopyOnWriteArrayList<>();
 
     private SynapseWriter(DataSource dataSource, String instanceName, Population population,
                           Map<Stream, StreamIdTracker> trackers) {
@@ -79,6 +83,15 @@ public final class SynapseWriter {
         return tracker(stream).currentToken();
     }
 
+    /** Hears about every write that ends from now on, e.g. to announce positions as they rise. */
+    public void addIdsFinishedListener(IdsFinishedListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeIdsFinishedListener(IdsFinishedListener listener) {
+        listeners.remove(listener);
+    }
+
     public String instanceName() {
         return instanceName;
     }
@@ -93,6 +106,14 @@ public final class SynapseWriter {
 
     DataSource dataSource() {
         return dataSource;
+    }
+
+    void idsFinished(Set<Stream> generators) {
+        for (Stream generator : generators) {
+            for (IdsFinishedListener listener : listeners) {
+                listener.idsFinished(generator);
+            }
+        }
     }
 
     StreamIdTracker tracker(Stream stream) {

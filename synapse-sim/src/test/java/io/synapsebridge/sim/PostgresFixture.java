@@ -9,11 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /** A fresh database with the v1.66 schema for each test, on one Postgres per test class. */
-final class PostgresFixture implements AutoCloseable {
+public final class PostgresFixture implements AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private final EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0);
 
-    DataSource freshSynapseDatabase() throws SQLException {
+    public DataSource freshSynapseDatabase() throws SQLException {
         String name = "synapse_" + DATABASES.incrementAndGet();
         postgres.createDatabase(name);
         DataSource dataSource = postgres.dataSource(name);

@@ -5,6 +5,13 @@ final class Validate {
     private Validate() {
     }
 
+    static String word(String key, String value) {
+        if (value.isEmpty() || value.chars().anyMatch(Character::isWhitespace)) {
+            throw new ConfigException(key + ": expected one word without spaces, got '" + value + "'");
+        }
+        return value;
+    }
+
     static int port(String key, Integer value, int fallback) {
         if (value == null) {
             return fallback;

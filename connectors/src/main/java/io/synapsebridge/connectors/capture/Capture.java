@@ -4,6 +4,10 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
+import io.synapsebridge.connectors.frontier.AnnouncementFence;
+import io.synapsebridge.connectors.frontier.WriterConnection;
+import io.synapsebridge.connectors.frontier.WriterEndpoint;
+import io.synapsebridge.connectors.mapping.StreamPositionsMapper;
 import io.synapsebridge.connectors.mapping.TableMapper;
 import io.synapsebridge.connectors.mapping.TableRouter;
 import io.synapsebridge.connectors.publish.CaptureCheckpoint;
@@ -39,16 +43,20 @@ public final class Capture implements AutoCloseable {
     private final StreamPublisher publisher;
     private final CaptureMetrics metrics;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private final WriterConnection writerConnection;
 
-    private Capture(CaptureSettings settings, TableRouter router, Sequencer sequencer, CaptureMetrics metrics) {
+    private Capture(CaptureSettings settings, TableRouter router, Sequencer sequencer, CaptureMetrics metrics,
+            AnnouncementFence fence, Set<String> announcedStreams, WriterConnection writerConnection) {
         this.metrics = metrics;
+        this.writerConnection = writerConnection;
         this.publisher = new StreamPublisher(settings.bootstrapServers(), settings.topics(),
                 settings.topics().prefix() + "-capture");
         Set<String> tables = new HashSet<>(router.tables());
         tables.add(SlotSetup.HEARTBEAT_TABLE);
         this.engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(DebeziumProperties.of(settings, tables))
-                .notifying(new CaptureLoop(router, sequencer, publisher, metrics))
+                .notifying(new CaptureLoop(router, sequencer, publisher, metrics, fence, announcedStreams,
+                        releasableStreams(router, writerConnection != null ? announcedStreams : Set.of())))
                 .using((success, message, error) -> {
                     if (success) {
                         stopped.complete(null);
@@ -61,12 +69,21 @@ public final class Capture implements AutoCloseable {
         this.executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "capture"));
     }
 
+    /** Capture without a connection to the writer: frontiers come from captured {@code stream_positions} only. */
+    public static Capture start(CaptureSettings settings, List<TableMapper> mappers, Collection<String> streams) {
+        return start(settings, mappers, streams, null, Set.of());
+    }
+
     /**
      * Prepares everything and starts capturing. Every change committed after this returns will be captured.
      *
-     * @param streams the streams whose topics capture writes (created if missing)
+     * @param streams          the streams whose topics capture writes (created if missing)
+     * @param writer           the writer's replication listener whose announcements are frontiers (fenced by the
+     *                         WAL); null for none
+     * @param announcedStreams the database-backed streams whose frontier the writer's announcements may move
      */
-    public static Capture start(CaptureSettings settings, List<TableMapper> mappers, Collection<String> streams) {
+    public static Capture start(CaptureSettings settings, List<TableMapper> mappers, Collection<String> streams,
+            WriterEndpoint writer, Set<String> announcedStreams) {
         TableRouter router = new TableRouter(mappers);
         TopicSetup.ensure(settings.bootstrapServers(), settings.topics(), streams, settings.replicationFactor());
         Set<String> tables = new HashSet<>(router.tables());
@@ -83,10 +100,28 @@ public final class Capture implements AutoCloseable {
                 Duration.ofSeconds(30));
         Sequencer sequencer = new Sequencer();
         sequencer.restore(checkpoint.published(), checkpoint.capturedUpTo());
-        Capture capture = new Capture(settings, router, sequencer, new CaptureMetrics());
+        AnnouncementFence fence = new AnnouncementFence();
+        WriterConnection connection = writer == null ? null
+                : new WriterConnection(writer, settings.database(), fence);
+        Capture capture = new Capture(settings, router, sequencer, new CaptureMetrics(), fence, announcedStreams,
+                connection);
         capture.executor.execute(capture.engine);
+        if (connection != null) {
+            connection.start();
+        }
         LOG.info("capture started on slot {} (publication {})", settings.slotName(), settings.publicationName());
         return capture;
+    }
+
+    /** Streams with a frontier source: captured stream_positions, or the writer's announcements if followed. */
+    private static Set<String> releasableStreams(TableRouter router, Set<String> announced) {
+        Set<String> out = new HashSet<>(announced);
+        for (TableMapper m : router.mappers()) {
+            if (m instanceof StreamPositionsMapper positions) {
+                out.addAll(positions.streams());
+            }
+        }
+        return out;
     }
 
     public CaptureMetrics metrics() {
@@ -100,6 +135,9 @@ public final class Capture implements AutoCloseable {
 
     @Override
     public void close() {
+        if (writerConnection != null) {
+            writerConnection.close();
+        }
         try {
             engine.close();
         } catch (IOException e) {

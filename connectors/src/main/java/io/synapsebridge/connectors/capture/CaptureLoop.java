@@ -2,6 +2,8 @@ package io.synapsebridge.connectors.capture;
 
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
+import io.synapsebridge.connectors.frontier.Announcement;
+import io.synapsebridge.connectors.frontier.AnnouncementFence;
 import io.synapsebridge.connectors.mapping.ChangeRow;
 import io.synapsebridge.connectors.mapping.InvalidChangeException;
 import io.synapsebridge.connectors.mapping.MappingSink;
@@ -18,6 +20,7 @@ import io.synapsebridge.connectors.sequencing.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +37,23 @@ final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEve
     private final Sequencer sequencer;
     private final StreamPublisher publisher;
     private final CaptureMetrics metrics;
+    private final AnnouncementFence announcements;
+    private final Set<String> announcedStreams;
+    private final Set<String> releasable;
+    private final Set<String> warnedUnreleasable = new java.util.HashSet<>();
     private final SafeOffsets safeOffsets = new SafeOffsets();
+    private long capturedLsn;
     private long currentTxId = -1;
 
-    CaptureLoop(TableRouter router, Sequencer sequencer, StreamPublisher publisher, CaptureMetrics metrics) {
+    CaptureLoop(TableRouter router, Sequencer sequencer, StreamPublisher publisher, CaptureMetrics metrics,
+            AnnouncementFence announcements, Set<String> announcedStreams, Set<String> releasable) {
         this.router = router;
         this.sequencer = sequencer;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.announcements = announcements;
+        this.announcedStreams = Set.copyOf(announcedStreams);
+        this.releasable = Set.copyOf(releasable);
     }
 
     @Override
@@ -52,6 +64,15 @@ final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEve
         MappingSink sink = new MappingSink() {
             @Override
             public void row(CapturedRow row) {
+                if (!releasable.contains(row.stream())) {
+                    // Held forever, such a row would also pin the WAL: better not to capture it at all.
+                    if (warnedUnreleasable.add(row.stream())) {
+                        LOG.warn("stream {} has no frontier source in this set-up (it needs the writer's"
+                                + " replication connection): its rows are not published", row.stream());
+                    }
+                    metrics.unreleasable(row.stream());
+                    return;
+                }
                 Offer offer = sequencer.offer(row);
                 switch (offer) {
                     case HELD -> metrics.rowCaptured(row.stream());
@@ -75,6 +96,9 @@ final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEve
             SourceRecord record = event.record();
             SourcePosition position = ChangeRows.position(record);
             last = position;
+            if (Long.compareUnsigned(position.lsn(), capturedLsn) > 0) {
+                capturedLsn = position.lsn();
+            }
             safeOffsets.add(position, record.sourceOffset());
             ChangeRow change = ChangeRows.from(record, position);
             if (change == null) {
@@ -95,6 +119,13 @@ final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEve
                         Long.toUnsignedString(position.lsn()), e.getMessage());
                 deadLetters.add(new DeadLetter(change, e.getMessage()));
                 metrics.deadLetter(change.table());
+            }
+        }
+
+        // Writer announcements whose WAL fence capture has now passed: every row they cover is in the sequencer.
+        for (Announcement a : announcements.passed(capturedLsn)) {
+            if (announcedStreams.contains(a.stream())) {
+                sink.frontier(a.stream(), a.instance(), a.token());
             }
         }
 

@@ -12,6 +12,7 @@ public final class CaptureMetrics {
     private final Map<String, AtomicLong> publishedRows = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> duplicates = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> unreleasable = new ConcurrentHashMap<>();
     private final Map<String, Long> frontiers = new ConcurrentHashMap<>();
     private volatile int held;
 
@@ -21,6 +22,17 @@ public final class CaptureMetrics {
 
     void duplicateDropped(String stream) {
         count(duplicates, stream);
+    }
+
+    void unreleasable(String stream) {
+        count(unreleasable, stream);
+    }
+
+    /** Rows not published because their stream has no frontier source, by stream. */
+    public Map<String, Long> unreleasableRows() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        unreleasable.forEach((k, v) -> out.put(k, v.get()));
+        return out;
     }
 
     void deadLetter(String table) {

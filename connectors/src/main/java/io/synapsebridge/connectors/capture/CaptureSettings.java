@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param topics            topic names
  * @param replicationFactor of the topics capture creates
  * @param pollInterval      how long capture waits for more changes before handing a batch on; short for latency
- * @param heartbeatInterval how often capture writes a heartbeat row, so an idle database does not hold WAL back
+ * @param heartbeatInterval how often capture writes a heartbeat row, so that an idle database does not hold WAL
+ *                          back and capture moves past the WAL fence of the writer's announcements
  */
 public record CaptureSettings(DatabaseSettings database, String slotName, String publicationName,
         String bootstrapServers, StreamTopics topics, short replicationFactor, Duration pollInterval,
@@ -30,7 +31,7 @@ public record CaptureSettings(DatabaseSettings database, String slotName, String
 
     public static CaptureSettings defaults(DatabaseSettings database, String bootstrapServers, StreamTopics topics) {
         return new CaptureSettings(database, "synapse_bridge", "synapse_bridge", bootstrapServers, topics, (short) 1,
-                Duration.ofMillis(5), Duration.ofSeconds(1));
+                Duration.ofMillis(5), Duration.ofMillis(250));
     }
 
     static void requireIdentifier(String what, String name) {

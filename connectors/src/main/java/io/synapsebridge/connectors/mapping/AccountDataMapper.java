@@ -12,9 +12,9 @@ import java.util.Set;
  * <ul>
  *   <li>{@code account_data} and {@code room_account_data}: an account_data row (room_id null for global data).
  *       Synapse upserts these tables with a new stream id, so an update is a new row too.</li>
- *   <li>{@code room_tags_revisions} (inserted, or updated to a new stream id, on every tag change): an account_data
- *       row of type {@code m.tag}, as Synapse sends from v1.76, and a tag_account_data row whose {@code data} is the
- *       room's tag map. v1.66 did not send the {@code m.tag} account_data row, so a v1.66 encoder should skip it.</li>
+ *   <li>{@code room_tags_revisions} (inserted, or updated to a new stream id, on every tag change): a
+ *       tag_account_data row whose {@code data} is the room's tag map. v1.66 sent tags on that stream only; the
+ *       {@code m.tag} account_data row of v1.76+ belongs to a newer version's mappers.</li>
  *   <li>{@code room_tags}: the tag written in the same transaction goes into that tag map. Without a
  *       {@link RoomTagLookup} the map holds only those tags: the others, and removals, are not in the captured
  *       changes.</li>
@@ -23,7 +23,6 @@ import java.util.Set;
 public final class AccountDataMapper implements TableMapper {
     private static final String STREAM = "account_data";
     private static final String TAG_STREAM = "tag_account_data";
-    private static final String TAG_DATA_TYPE = "m.tag";
 
     private record UserRoom(String userId, String roomId) {
     }
@@ -75,8 +74,6 @@ public final class AccountDataMapper implements TableMapper {
         tagLookup.tags(userId, roomId).ifPresent(tags::setAll);
         ObjectNode tagRow = Rows.object().put("user_id", userId).put("room_id", roomId);
         tagRow.set("data", tags);
-        sink.row(new CapturedRow(STREAM, change.instance(), token, row(userId, roomId, TAG_DATA_TYPE),
-                change.source()));
         sink.row(new CapturedRow(TAG_STREAM, change.instance(), token, tagRow, change.source()));
     }
 

@@ -12,6 +12,14 @@ public final class Mappers {
             "presence_federation", "typing", "receipts", "push_rules", "pushers", "caches", "device_lists",
             "to_device", "federation", "tag_account_data", "account_data", "user_signature");
 
+    /**
+     * The v1.66 streams whose rows come from captured tables: the writer's announcements may move their frontier.
+     * The in-memory streams are not among them: their tokens restart with the writer.
+     */
+    public static final java.util.Set<String> ANNOUNCED_V1_66 = STREAMS_V1_66.stream()
+            .filter(s -> !List.of("presence_federation", "typing", "federation").contains(s))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private Mappers() {
     }
 

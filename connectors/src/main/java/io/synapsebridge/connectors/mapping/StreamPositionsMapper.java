@@ -32,6 +32,13 @@ public final class StreamPositionsMapper implements TableMapper {
                 "to_device", List.of("to_device")));
     }
 
+    /** The streams whose frontier this mapper moves. */
+    public Set<String> streams() {
+        Set<String> out = new java.util.HashSet<>();
+        streamsByGenerator.values().forEach(out::addAll);
+        return Set.copyOf(out);
+    }
+
     @Override
     public Set<String> tables() {
         return Set.of(TABLE);

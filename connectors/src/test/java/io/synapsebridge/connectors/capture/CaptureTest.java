@@ -138,6 +138,32 @@ class CaptureTest {
     }
 
     @Test
+    void anEventAndTheStateChangesItCausedArePublishedTogetherUnderOneToken() {
+        capture = Capture.start(settings(), io.synapsebridge.connectors.mapping.Mappers.v1_66(),
+                io.synapsebridge.connectors.mapping.Mappers.STREAMS_V1_66);
+        for (int i = 0; i < 30; i++) {
+            writer.write(Stream.EVENTS);
+        }
+        try {
+            new LoadGenerator(writer, LoadProfile.of(200, Duration.ofSeconds(4)).withThreads(4)
+                    .withRollbackProbability(0.05).withOutOfOrderProbability(0.5)
+                    .withMix(StreamMix.only(Stream.EVENTS))).run();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        writer.write(Stream.EVENTS);
+        long last = writer.currentToken(Stream.EVENTS);
+        awaitCapture(() -> topic("events").stream().anyMatch(r -> r.token() >= last));
+        List<StreamRecord> records = topic("events");
+        assertThat(capture.metrics().deadLetters()).isZero();
+        System.out.println("TOPIC " + records.subList(0, Math.min(12, records.size())));
+        System.out.println("LOG " + writer.commitLog().rows("events").subList(0, 12));
+        StreamChecks.assertExactlyOnceInTokenOrder(records, writer.commitLog().rows("events"));
+        assertThat(records).anySatisfy(r -> assertThat(r.isRow() && r.row().get("kind").asText().equals("state"))
+                .isTrue());
+    }
+
+    @Test
     void aCleanRestartPublishesNothingTwice() {
         capture = startCapture();
         for (int i = 0; i < 20; i++) {

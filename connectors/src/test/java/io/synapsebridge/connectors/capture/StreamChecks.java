@@ -40,7 +40,10 @@ final class StreamChecks {
                 actual.computeIfAbsent(r.instance(), i -> new TreeMap<>()).merge(r.token(), 1L, Long::sum);
             }
         }
-        assertThat(actual).as("rows per writer and token (token -> count)").isEqualTo(expected);
+        if (!actual.equals(expected)) {
+            throw new AssertionError("rows per writer and token differ: " + firstDifferences(expected, actual, committed,
+                    topic));
+        }
 
         // Nothing announced early: when a record with token T appears, every committed row of its writer below T
         // (at or below T, for a position) is already there.
@@ -73,6 +76,65 @@ final class StreamChecks {
                         .isEqualTo(atOrBelow == null ? 0 : atOrBelow.getValue());
             }
         }
+    }
+
+    private static String firstDifferences(Map<String, TreeMap<Long, Long>> expected,
+            Map<String, TreeMap<Long, Long>> actual, List<CommittedRow> committed, List<StreamRecord> topic) {
+        StringBuilder out = new StringBuilder();
+        int shown = 0;
+        for (var w : expected.entrySet()) {
+            TreeMap<Long, Long> a = actual.getOrDefault(w.getKey(), new TreeMap<>());
+            java.util.TreeSet<Long> tokens = new java.util.TreeSet<>(w.getValue().keySet());
+            tokens.addAll(a.keySet());
+            long missing = 0;
+            long extra = 0;
+            for (long t : tokens) {
+                long e = w.getValue().getOrDefault(t, 0L);
+                long g = a.getOrDefault(t, 0L);
+                missing += Math.max(0, e - g);
+                extra += Math.max(0, g - e);
+                if (e != g && shown++ < 5) {
+                    out.append(String.format("%n  %s/%d: committed %s, published %s", w.getKey(), t,
+                            committed.stream().filter(r -> r.instance().equals(w.getKey()) && r.token() == t)
+                                    .map(CommittedRow::table).toList(),
+                            topic.stream().filter(r -> r.isRow() && r.instance().equals(w.getKey()) && r.token() == t)
+                                    .map(r -> r.row().path("kind").asText(r.row().fieldNames().next())).toList()));
+                }
+            }
+            out.append(String.format("%n  writer %s: %d rows missing, %d extra", w.getKey(), missing, extra));
+        }
+        return out.toString();
+    }
+
+    /**
+     * For streams whose stream row stands for several table rows of one token (to_device: one row per recipient,
+     * whatever the number of devices): each committed token once, rows distinct, and the same order guarantees.
+     */
+    static void assertEveryTokenPublishedOnce(List<StreamRecord> topic, List<CommittedRow> committed) {
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (StreamRecord r : topic) {
+            if (r.isRow()) {
+                assertThat(distinct.add(r.instance() + "/" + r.token() + "/" + r.row()))
+                        .as("row published once: %s", r).isTrue();
+            }
+        }
+        java.util.Set<String> committedTokens = committed.stream().map(r -> r.instance() + "/" + r.token())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        java.util.Set<String> publishedTokens = topic.stream().filter(StreamRecord::isRow)
+                .map(r -> r.instance() + "/" + r.token()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        assertThat(publishedTokens).as("tokens with rows").isEqualTo(committedTokens);
+        // Order and early announcement, on one row per token.
+        List<StreamRecord> firstPerToken = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (StreamRecord r : topic) {
+            if (!r.isRow() || seen.add(r.instance() + "/" + r.token())) {
+                firstPerToken.add(r);
+            }
+        }
+        List<CommittedRow> onePerToken = committed.stream()
+                .collect(Collectors.toMap(r -> r.instance() + "/" + r.token(), r -> r, (a, b) -> a)).values()
+                .stream().toList();
+        assertExactlyOnceInTokenOrder(firstPerToken, onePerToken);
     }
 
     static String summary(List<StreamRecord> topic) {

@@ -54,13 +54,11 @@ class AccountDataMapperTest {
     }
 
     @Test
-    void aTagChangeIsAnMTagAccountDataRowAndATagRowWithTheTagsOfTheTransaction() {
+    void aTagChangeIsATagRowWithTheTagsOfTheTransactionAndNoAccountDataRowInV166() {
         map(tag("u.work", "{\"order\":0.5}"), revision(7));
 
-        assertThat(sink.placements()).containsExactly("account_data/master/7", "tag_account_data/master/7");
+        assertThat(sink.placements()).containsExactly("tag_account_data/master/7");
         assertRow(sink.rows.get(0), """
-                {"user_id":"@alice:test.local","room_id":"!room1:test.local","data_type":"m.tag"}""");
-        assertRow(sink.rows.get(1), """
                 {"user_id":"@alice:test.local","room_id":"!room1:test.local","data":{"u.work":{"order":0.5}}}""");
     }
 
@@ -69,7 +67,7 @@ class AccountDataMapperTest {
         map(revision(8), tag("m.favourite", "{}"), update("room_tags", "user_id", USER, "room_id", ROOM,
                 "tag", "u.work", "content", "{\"order\":1}"));
 
-        assertRow(sink.rows.get(1), """
+        assertRow(sink.rows.get(0), """
                 {"user_id":"@alice:test.local","room_id":"!room1:test.local",
                  "data":{"m.favourite":{},"u.work":{"order":1}}}""");
     }
@@ -78,8 +76,8 @@ class AccountDataMapperTest {
     void aRemovalAloneGivesAnEmptyMapWithoutALookup() {
         map(update("room_tags_revisions", "user_id", USER, "room_id", ROOM, "stream_id", 9L));
 
-        assertThat(sink.rows.get(1).row().get("data").isObject()).isTrue();
-        assertThat(sink.rows.get(1).row().get("data").isEmpty()).isTrue();
+        assertThat(sink.rows.get(0).row().get("data").isObject()).isTrue();
+        assertThat(sink.rows.get(0).row().get("data").isEmpty()).isTrue();
     }
 
     @Test
@@ -92,7 +90,7 @@ class AccountDataMapperTest {
         withLookup.map(tag("u.work", "{\"order\":0.5}"), sink);
         withLookup.map(revision(10), sink);
 
-        assertRow(sink.rows.get(1), """
+        assertRow(sink.rows.get(0), """
                 {"user_id":"@alice:test.local","room_id":"!room1:test.local",
                  "data":{"u.work":{"order":0.5},"m.lowpriority":{}}}""");
     }
@@ -103,7 +101,7 @@ class AccountDataMapperTest {
         mapper.endTransaction();
         map(revision(11));
 
-        assertThat(sink.rows.get(1).row().get("data").isEmpty()).isTrue();
+        assertThat(sink.rows.get(0).row().get("data").isEmpty()).isTrue();
     }
 
     @Test
@@ -111,7 +109,7 @@ class AccountDataMapperTest {
         map(insert("room_tags", "user_id", USER, "room_id", "!other:test.local", "tag", "u.x", "content", "{}"),
                 revision(12));
 
-        assertThat(sink.rows.get(1).row().get("data").isEmpty()).isTrue();
+        assertThat(sink.rows.get(0).row().get("data").isEmpty()).isTrue();
     }
 
     @Test

@@ -16,8 +16,11 @@ final class RatePacer {
         this.nanosPerSlot = 1e9 / perSecond;
     }
 
-    /** Waits for the next slot; false once the slots run past the deadline. */
+    /** Waits for the next slot; false once the slots run past the deadline or the thread is interrupted. */
     boolean awaitSlot() {
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
         long due = startNanos + (long) (slots.getAndIncrement() * nanosPerSlot);
         if (due >= deadlineNanos) {
             return false;
