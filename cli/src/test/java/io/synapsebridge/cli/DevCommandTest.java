@@ -67,7 +67,7 @@ class DevCommandTest {
     @Test
     void aBrokenConfigIsOneLineNamingIt() throws Exception {
         Path config = dir.resolve("bridge.yaml");
-        Files.writeString(config, "dev:\n  kafka_port: [\n");
+        Files.writeString(config, "dev:\n\tkafka_port: 1\n");
         Run r = run("dev", "--config", config.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: " + config + ":").contains("not valid YAML")

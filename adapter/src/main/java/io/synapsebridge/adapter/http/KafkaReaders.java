@@ -2,7 +2,6 @@ package io.synapsebridge.adapter.http;
 
 import io.synapsebridge.contract.StreamRecordCodec;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -14,10 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A fixed number of threads that read stream topics for requests, off the event loop. There are as many consumers
@@ -33,7 +28,7 @@ final class KafkaReaders implements AutoCloseable {
         this.readTimeout = readTimeout;
         this.consumers = new ArrayBlockingQueue<>(readers);
         for (int i = 0; i < readers; i++) {
-            consumers.add(newConsumer(bootstrapServers, "catch-up-reader-" + i));
+            consumers.add(KafkaStreamLog.newConsumer(bootstrapServers, "catch-up-reader-" + i));
         }
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(readers, readers, 0, TimeUnit.MILLISECONDS,
@@ -43,21 +38,6 @@ final class KafkaReaders implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-    }
-
-    /** A consumer that sees committed records only and never joins a group or creates a topic. */
-    static Consumer<String, byte[]> newConsumer(String bootstrapServers, String clientId) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        // Each probe of the token search is one fetch: keep them small, a few hundred rows at most.
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256 * 1024);
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /**

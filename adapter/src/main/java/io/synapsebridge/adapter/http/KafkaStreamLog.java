@@ -6,10 +6,15 @@ import io.synapsebridge.contract.StreamRecordCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * duration of one request. Its end is the last stable offset when opened, so one request sees one consistent
  * snapshot of the topic however much is written meanwhile.
  */
-final class KafkaStreamLog implements StreamLog {
+public final class KafkaStreamLog implements StreamLog {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaStreamLog.class);
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -48,7 +53,7 @@ final class KafkaStreamLog implements StreamLog {
      * @throws MissingTopicException if the topic does not exist
      * @throws ReadTimeoutException  if the budget runs out
      */
-    static KafkaStreamLog open(Consumer<String, byte[]> consumer, String topic, String stream,
+    public static KafkaStreamLog open(Consumer<String, byte[]> consumer, String topic, String stream,
             StreamRecordCodec codec, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         if (consumer.partitionsFor(topic, timeout).isEmpty()) {
@@ -59,6 +64,30 @@ final class KafkaStreamLog implements StreamLog {
         long start = consumer.beginningOffsets(List.of(tp), remaining(deadline, topic)).get(tp);
         long end = consumer.endOffsets(List.of(tp), remaining(deadline, topic)).get(tp);
         return new KafkaStreamLog(consumer, tp, stream, codec, deadline, start, end);
+    }
+
+    /**
+     * This view's topic up to {@code newEnd} instead, with a fresh budget: for a reader that follows a topic past the
+     * end it opened with. {@code newEnd} must not be past the last stable offset.
+     */
+    public KafkaStreamLog until(long newEnd, Duration timeout) {
+        return new KafkaStreamLog(consumer, partition, stream, codec, System.nanoTime() + timeout.toNanos(), start,
+                newEnd);
+    }
+
+    /** A consumer that sees committed records only and never joins a group or creates a topic. */
+    public static Consumer<String, byte[]> newConsumer(String bootstrapServers, String clientId) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        // Each probe of the token search is one fetch: keep them small, a few hundred rows at most.
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256 * 1024);
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override

@@ -10,13 +10,13 @@ import java.util.List;
  * @param nextOffset where the next fetch continues: past every offset this fetch covered, so greater than the
  *                   offset fetched even when {@code entries} is empty
  */
-record LogBatch(List<Entry> entries, long nextOffset) {
+public record LogBatch(List<Entry> entries, long nextOffset) {
 
-    LogBatch {
+    public LogBatch {
         entries = List.copyOf(entries);
     }
 
     /** A record and its offset in the topic. */
-    record Entry(long offset, StreamRecord record) {
+    public record Entry(long offset, StreamRecord record) {
     }
 }

@@ -1,7 +1,7 @@
 package io.synapsebridge.adapter.http;
 
 /** The stream's topic does not exist, so nothing can be said about its rows. */
-final class MissingTopicException extends RuntimeException {
+public final class MissingTopicException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     MissingTopicException(String topic) {

@@ -1,7 +1,7 @@
 package io.synapsebridge.adapter.http;
 
 /** A request's reads from Kafka did not finish within its budget. */
-final class ReadTimeoutException extends RuntimeException {
+public final class ReadTimeoutException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     ReadTimeoutException(String topic) {

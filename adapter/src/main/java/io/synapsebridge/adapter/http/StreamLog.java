@@ -4,7 +4,7 @@ package io.synapsebridge.adapter.http;
  * A read-only view of one stream topic between two offsets fixed when the view was opened, read one fetch at a time.
  * It is the seam between the token search and Kafka: everything that counts or fakes reads goes through it.
  */
-interface StreamLog {
+public interface StreamLog {
     /** The first offset of the view (the topic's log start). */
     long startOffset();
 

@@ -20,14 +20,14 @@ package io.synapsebridge.adapter.http;
  * previous record is at or below the token and its next one above, but possibly in an earlier run;
  * {@link UpdateReader} notices the drop in tokens as it reads on and starts over at the newer run.
  */
-final class TokenSeeker {
+public final class TokenSeeker {
 
     /**
      * The smallest offset past every record of {@code instance} whose token is at most {@code token}, assuming the
      * instance's tokens rise with the offset: reading from there yields exactly its records above {@code token}.
      * The start of the log if the instance has no record at or below the token.
      */
-    long firstOffsetAbove(StreamLog log, String instance, long token) {
+    public long firstOffsetAbove(StreamLog log, String instance, long token) {
         long lo = log.startOffset();
         long hi = log.endOffset();
         // Invariant: the answer lies in [lo, hi].

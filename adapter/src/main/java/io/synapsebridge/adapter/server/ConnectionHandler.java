@@ -15,6 +15,7 @@ import io.synapsebridge.protocol.command.Command;
 import io.synapsebridge.protocol.command.CommandParseException;
 import io.synapsebridge.protocol.command.Dialect;
 import io.synapsebridge.protocol.command.ErrorCommand;
+import io.synapsebridge.protocol.command.LegacyReplicateCommand;
 import io.synapsebridge.protocol.command.NameCommand;
 import io.synapsebridge.protocol.command.PingCommand;
 import io.synapsebridge.protocol.command.ServerCommand;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One replication connection: greets with SERVER and PING, reads the worker's commands, and turns every protocol
  * error into {@code ERROR ...} and a close, as Synapse does. Nothing one connection sends can harm another.
+ *
+ * <p>A client subscribing in the 2017 form ({@code REPLICATE <stream> <token|NOW>}) is a v0.21–v1.12 worker, whatever
+ * dialect the server is configured for: the connection speaks the 2017 dialect from then on.
  */
 final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
@@ -35,21 +39,26 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private final StreamTail tail;
     private final WorkerCommandSink commands;
     private final ServerMetrics metrics;
+    private final LegacyReplication legacy;
     private Subscriber subscriber;
+    private LegacySession legacySession;
     private String name;
     private boolean peerPinged;
+    /** Whether a bare REPLICATE came: the connection then speaks the configured dialect for good. */
+    private boolean replicateSent;
 
     ConnectionHandler(ServerSettings settings, Hub hub, StreamTail tail, WorkerCommandSink commands,
-            ServerMetrics metrics) {
+            ServerMetrics metrics, LegacyReplication legacy) {
         this.settings = settings;
         this.hub = hub;
         this.tail = tail;
         this.commands = commands;
         this.metrics = metrics;
+        this.legacy = legacy;
     }
 
     private Dialect dialect() {
-        return settings.dialect();
+        return subscriber != null ? subscriber.dialect() : settings.dialect();
     }
 
     @Override
@@ -75,6 +84,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     public void channelInactive(ChannelHandlerContext ctx) {
         metrics.disconnected();
         hub.remove(subscriber);
+        if (legacySession != null) {
+            legacySession.close();
+        }
         LOG.debug("connection {} closed", name);
     }
 
@@ -85,8 +97,12 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
             return;
         }
         if (Dialect.isLegacyReplicate(line) && dialect() != Dialect.V0_21) {
-            throw new CommandParseException("REPLICATE with a stream and token is the v0.21-v1.12 form; this server"
-                    + " speaks the " + dialect() + " dialect", line);
+            if (replicateSent) {
+                throw new CommandParseException("REPLICATE with a stream and token is the v0.21-v1.12 form; this"
+                        + " connection already replicates in the " + dialect() + " dialect", line);
+            }
+            LOG.info("connection {} subscribes in the 2017 form: speaking the v0.21-v1.12 dialect", name);
+            subscriber.speakLegacy();
         }
         Command command = dialect().parseFromClient(line);
         metrics.inbound(command.type().wireName());
@@ -97,7 +113,17 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
         switch (command.type()) {
             case NAME -> name = ((NameCommand) command).name();
             case PING -> peerPinged = true;
-            case REPLICATE -> tail.submit(() -> hub.replicate(subscriber));
+            case REPLICATE -> {
+                if (command instanceof LegacyReplicateCommand subscription) {
+                    if (legacySession == null) {
+                        legacySession = legacy.session(subscriber, name);
+                    }
+                    legacySession.replicate(subscription);
+                } else {
+                    replicateSent = true;
+                    tail.submit(() -> hub.replicate(subscriber));
+                }
+            }
             case ERROR -> LOG.warn("connection {} sent {}", name, command.args());
             case REMOTE_SERVER_UP -> {
                 commands.accept(name, command);

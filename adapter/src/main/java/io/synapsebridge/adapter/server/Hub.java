@@ -4,13 +4,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
-import io.synapsebridge.protocol.Lines;
 import io.synapsebridge.protocol.command.Command;
 import io.synapsebridge.protocol.command.Dialect;
 import io.synapsebridge.protocol.command.PositionCommand;
 import io.synapsebridge.protocol.command.RdataCommand;
-import io.synapsebridge.protocol.json.SynapseJson;
-import io.synapsebridge.protocol.rows.RowEncodingException;
 import io.synapsebridge.protocol.rows.StreamCatalog;
 import io.synapsebridge.adapter.source.TailListener;
 import io.synapsebridge.adapter.source.TokenTable;
@@ -18,14 +15,11 @@ import io.synapsebridge.contract.StreamRecord;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.OptionalLong;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Fans the stream topics out to every replicating connection: each record is turned into a line once per dialect,
@@ -34,10 +28,11 @@ import org.slf4j.LoggerFactory;
  * <p>Runs on the tail's thread (records and submitted tasks alike), so the POSITIONs it announces always match the
  * rows it has sent. Rows sharing a token go out as {@code batch} rows followed by the token; the last row of a group
  * is held back until the group is known to be complete.
+ *
+ * <p>A connection in the 2017 dialect follows single streams instead ({@link #followNow}, {@link #handOver}): it
+ * gets the main process's rows of the streams it follows and none of the POSITIONs broadcast to the others.
  */
 final class Hub implements TailListener {
-    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
-
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final StreamCatalog catalog;
     private final boolean mainProcessSendsFederation;
@@ -45,6 +40,13 @@ final class Hub implements TailListener {
     private final ServerMetrics metrics;
     /** Per stream: the last row read whose group may not be complete yet. */
     private final Map<String, StreamRecord> groupTail = new HashMap<>();
+    /** Per stream: the group whose first rows went out as batch and whose last row has not, if any. */
+    private final Map<String, OpenGroup> openGroups = new HashMap<>();
+    private final RowLines lines;
+
+    /** A writer's group of rows partly sent, and the writer's token before it. */
+    private record OpenGroup(String instance, long tokenBefore) {
+    }
 
     Hub(StreamCatalog catalog, boolean mainProcessSendsFederation, Supplier<TokenTable> tokens,
             ServerMetrics metrics) {
@@ -52,6 +54,7 @@ final class Hub implements TailListener {
         this.mainProcessSendsFederation = mainProcessSendsFederation;
         this.tokens = tokens;
         this.metrics = metrics;
+        this.lines = new RowLines(catalog, metrics);
     }
 
     void add(Subscriber s) {
@@ -66,19 +69,61 @@ final class Hub implements TailListener {
         return subscribers;
     }
 
-    /** REPLICATE from {@code requester}: announce every stream's position to every connection, as Synapse does. */
+    /**
+     * REPLICATE from {@code requester}: announce every stream's position to every replicating connection, as Synapse
+     * does. A connection that has not sent REPLICATE yet is left out: it may turn out to be a 2017-dialect client,
+     * which cannot parse these POSITIONs, and it gets its own when it sends REPLICATE.
+     */
     void replicate(Subscriber requester) {
+        requester.startReplicating();
         Outbox outbox = new Outbox();
         for (String stream : catalog.announcedStreams(mainProcessSendsFederation)) {
             tokens.get().writers(stream).forEach((instance, token) -> {
                 PositionCommand position = PositionCommand.announce(stream, instance, token);
                 for (Subscriber s : subscribers) {
-                    outbox.to(s, position);
-                    s.announced(stream);
+                    if (s.isReplicating()) {
+                        outbox.to(s, position);
+                        s.announced(stream);
+                    }
                 }
             });
         }
-        requester.startReplicating();
+        outbox.flush();
+    }
+
+    /** 2017 dialect, {@code REPLICATE <stream> NOW}: POSITION at the stream's current token, then its live rows. */
+    void followNow(Subscriber s, String stream) {
+        follow(s, stream, tokens.get().token(stream, Dialect.MAIN_PROCESS_INSTANCE), null);
+    }
+
+    /**
+     * 2017 dialect, the end of a catch-up: {@code s} has been sent the main process's rows above {@code after} that
+     * the tail has already read, except {@code lastRow}, the last record read if it is a row. That row's group may
+     * still grow, so it goes out here or live depending on whether it is still held back. Must run while the tail
+     * has read exactly what the catch-up read.
+     */
+    void handOver(Subscriber s, String stream, StreamRecord lastRow, long after) {
+        String main = Dialect.MAIN_PROCESS_INSTANCE;
+        if (lastRow != null && groupTail.containsKey(stream)) {
+            // The held row is lastRow: it goes out live, after a POSITION that leaves its group out.
+            OpenGroup open = openGroups.get(stream);
+            long complete = open != null && open.instance().equals(main)
+                    ? open.tokenBefore() : tokens.get().token(stream, main);
+            follow(s, stream, complete, null);
+            return;
+        }
+        RdataCommand last = lastRow != null && lastRow.instance().equals(main) && lastRow.token() > after
+                ? lines.rdata(lastRow, false) : null;
+        follow(s, stream, tokens.get().token(stream, main), last);
+    }
+
+    private void follow(Subscriber s, String stream, long token, RdataCommand lastRow) {
+        Outbox outbox = new Outbox();
+        if (lastRow != null) {
+            outbox.to(s, lastRow);
+        }
+        outbox.to(s, PositionCommand.announce(stream, Dialect.MAIN_PROCESS_INSTANCE, token));
+        s.follow(stream, token);
         outbox.flush();
     }
 
@@ -109,17 +154,17 @@ final class Hub implements TailListener {
     }
 
     private void emitRow(StreamRecord record, boolean batch, Outbox outbox) {
-        String rowJson;
-        try {
-            rowJson = SynapseJson.encode(catalog.encodeRow(record));
-        } catch (RowEncodingException e) {
-            metrics.rowSkipped(record.stream());
-            LOG.warn("skipping row {}/{}/{}: {}", record.stream(), record.instance(), record.token(), e.getMessage());
+        if (batch) {
+            openGroups.putIfAbsent(record.stream(),
+                    new OpenGroup(record.instance(), tokens.get().token(record.stream(), record.instance())));
+        } else {
+            openGroups.remove(record.stream());
+        }
+        RdataCommand rdata = lines.rdata(record, batch);
+        if (rdata == null) {
             return;
         }
         long previous = tokens.get().advance(record.stream(), record.instance(), record.token());
-        RdataCommand rdata = new RdataCommand(record.stream(), record.instance(),
-                batch ? OptionalLong.empty() : OptionalLong.of(record.token()), rowJson);
         for (Subscriber s : subscribers) {
             if (s.isReplicating() && !s.isAnnounced(record.stream())) {
                 // A worker drops RDATA for a stream it has had no POSITION for. Everything below this row's token
@@ -129,7 +174,7 @@ final class Hub implements TailListener {
                 s.announced(record.stream());
             }
         }
-        outbox.toReplicating(rdata);
+        outbox.broadcast(rdata, record);
         metrics.rdata(record.stream());
     }
 
@@ -145,27 +190,31 @@ final class Hub implements TailListener {
                 s.announced(record.stream());
             }
         }
-        outbox.toReplicating(position);
+        outbox.broadcast(position, null);
     }
 
     /**
-     * The lines of one read. Lines for every replicating connection are encoded once per dialect into one buffer that
-     * all those connections share (each gets a slice); lines for one connection only are encoded for it alone.
-     * Lines too long for Synapse are dropped and logged, as Synapse drops them.
+     * The lines of one read. Broadcast lines are encoded once per dialect into one buffer that all connections
+     * taking them share (each gets a slice); lines for one connection only are encoded for it alone. Lines too long
+     * for Synapse are dropped and logged, as Synapse drops them.
      */
     private final class Outbox {
-        /** A line for every replicating connection ({@code target == null}) or for one connection. */
-        private record Segment(Command command, Subscriber target) {
+        /**
+         * A broadcast line ({@code target == null}) or a line for one connection. {@code row} is the record a
+         * broadcast RDATA carries, which decides whether a 2017-dialect connection takes it.
+         */
+        private record Segment(Command command, Subscriber target, StreamRecord row) {
         }
 
         private final List<Segment> segments = new ArrayList<>();
 
-        void toReplicating(Command command) {
-            segments.add(new Segment(command, null));
+        /** For every replicating connection, and for 2017-dialect connections following the row's stream. */
+        void broadcast(Command command, StreamRecord row) {
+            segments.add(new Segment(command, null, row));
         }
 
         void to(Subscriber s, Command command) {
-            segments.add(new Segment(command, s));
+            segments.add(new Segment(command, s, null));
         }
 
         void flush() {
@@ -174,15 +223,15 @@ final class Hub implements TailListener {
             }
             Map<Dialect, SharedLines> shared = new EnumMap<>(Dialect.class);
             for (Subscriber s : subscribers) {
-                boolean replicating = s.isReplicating();
+                Dialect dialect = s.dialect();
                 CompositeByteBuf out = ByteBufAllocator.DEFAULT.compositeBuffer(Integer.MAX_VALUE);
                 int count = 0;
                 int runStart = -1;
                 SharedLines lines = null;
                 for (int i = 0; i < segments.size(); i++) {
                     Segment seg = segments.get(i);
-                    if (seg.target() == null && replicating) {
-                        lines = lines != null ? lines : shared.computeIfAbsent(s.dialect(), SharedLines::new);
+                    if (seg.target() == null && takes(s, dialect, seg)) {
+                        lines = lines != null ? lines : shared.computeIfAbsent(dialect, SharedLines::new);
                         if (lines.fits(i)) {
                             runStart = runStart < 0 ? i : runStart;
                             count++;
@@ -194,7 +243,7 @@ final class Hub implements TailListener {
                         runStart = -1;
                     }
                     if (seg.target() == s) {
-                        String line = checked(s.dialect(), seg.command());
+                        String line = Hub.this.lines.line(dialect, seg.command());
                         if (line != null) {
                             out.addComponent(true, ByteBufUtil.writeUtf8(ByteBufAllocator.DEFAULT, line + "\n"));
                             count++;
@@ -225,7 +274,7 @@ final class Hub implements TailListener {
                     start[i] = sb.length();
                     Segment seg = segments.get(i);
                     if (seg.target() == null) {
-                        String line = checked(dialect, seg.command());
+                        String line = Hub.this.lines.line(dialect, seg.command());
                         if (line != null) {
                             sb.append(line).append('\n');
                         }
@@ -258,15 +307,8 @@ final class Hub implements TailListener {
             }
         }
 
-        private String checked(Dialect dialect, Command command) {
-            String line = dialect.format(command);
-            if (!Lines.fits(line)) {
-                metrics.oversizeDropped(command.type().wireName());
-                LOG.warn("not sending a {} line of {} bytes: over Synapse's limit of {}", command.type().wireName(),
-                        Lines.utf8Length(line), Lines.MAX_LINE_BYTES);
-                return null;
-            }
-            return line;
+        private boolean takes(Subscriber s, Dialect dialect, Segment seg) {
+            return dialect == Dialect.V0_21 ? seg.row() != null && s.takesLive(seg.row()) : s.isReplicating();
         }
     }
 }

@@ -46,6 +46,7 @@ public final class ReplicationServer implements AutoCloseable {
     private final WorkerCommandSink commands;
     private final ServerMetrics metrics = new ServerMetrics();
     private final Channel listener;
+    private final LegacyReplication legacy;
 
     private ReplicationServer(ServerSettings settings, String bootstrapServers, StreamTopics topics,
             WorkerCommandSink commands) throws InterruptedException {
@@ -56,6 +57,8 @@ public final class ReplicationServer implements AutoCloseable {
         this.hub = new Hub(catalog, settings.mainProcessSendsFederation(), () -> tailRef[0].tokens(), metrics);
         this.tail = new StreamTail(bootstrapServers, topics, catalog.streams(), hub, 10_000);
         tailRef[0] = tail;
+        this.legacy = new LegacyReplication(bootstrapServers, topics, catalog, settings.mainProcessSendsFederation(),
+                tail, hub, metrics, settings.maxPendingCommands());
         tail.start();
         if (!tail.awaitReady(Duration.ofSeconds(90))) {
             tail.close();
@@ -79,7 +82,8 @@ public final class ReplicationServer implements AutoCloseable {
                                     .addLast(new DelimiterBasedFrameDecoder(Lines.MAX_LINE_BYTES, true, true,
                                             Unpooled.wrappedBuffer(new byte[] {'\n'})))
                                     .addLast(new LineEncoder(LineSeparator.UNIX, StandardCharsets.UTF_8))
-                                    .addLast(new ConnectionHandler(settings, hub, tail, commands, metrics));
+                                    .addLast(new ConnectionHandler(settings, hub, tail, commands, metrics,
+                                            legacy));
                         }
                     })
                     .bind(settings.host(), settings.port()).sync().channel();
@@ -112,6 +116,11 @@ public final class ReplicationServer implements AutoCloseable {
 
     public ServerMetrics metrics() {
         return metrics;
+    }
+
+    /** The most commands any connection has written but not yet sent: what slow connections hold in memory. */
+    public int largestBacklog() {
+        return hub.subscribers().stream().mapToInt(Subscriber::pending).max().orElse(0);
     }
 
     /** Tells every connection {@code ERROR server stopping}, closes them, then stops reading. */

@@ -16,6 +16,8 @@ public final class ServerMetrics {
     private final Map<String, LongAdder> oversize = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> closeReasons = new ConcurrentHashMap<>();
     private final AtomicLong connections = new AtomicLong();
+    private final LongAdder catchUpRows = new LongAdder();
+    private final LongAdder catchUpPauses = new LongAdder();
 
     void inbound(String command) {
         count(inbound, command);
@@ -33,6 +35,14 @@ public final class ServerMetrics {
         count(oversize, command);
     }
 
+    void catchUpRow() {
+        catchUpRows.increment();
+    }
+
+    void catchUpPaused() {
+        catchUpPauses.increment();
+    }
+
     void closed(String reason) {
         count(closeReasons, reason);
     }
@@ -47,6 +57,16 @@ public final class ServerMetrics {
 
     public long connections() {
         return connections.get();
+    }
+
+    /** Rows sent by 2017-dialect catch-ups, read from the topics rather than the live tail. */
+    public long catchUpRows() {
+        return catchUpRows.sum();
+    }
+
+    /** How often a 2017-dialect catch-up waited for its connection to take more lines. */
+    public long catchUpPauses() {
+        return catchUpPauses.sum();
     }
 
     public Map<String, Long> inboundCommands() {

@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +42,8 @@ public final class StreamTail implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final StreamTopics topics;
     private final Map<TopicPartition, String> streamOf = new HashMap<>();
+    /** Per stream: one past the last offset handed to the listener. */
+    private final Map<String, Long> delivered = new ConcurrentHashMap<>();
     private final TailListener listener;
     private final TokenTable tokens = new TokenTable();
     private final StreamRecordCodec codec = new StreamRecordCodec();
@@ -89,6 +93,16 @@ public final class StreamTail implements AutoCloseable {
         return tokens;
     }
 
+    /**
+     * One past the last offset of the stream's topic whose record has been handed to the listener (records before it
+     * that were not handed over are transaction markers, aborted or invalid). Exact on the tail's thread, where no read is in
+     * progress between tasks; elsewhere it may already be behind. Empty if the topic is not read.
+     */
+    public OptionalLong position(String stream) {
+        Long at = delivered.get(stream);
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+    }
+
     public long invalidRecords() {
         return invalidRecords.get();
     }
@@ -108,6 +122,10 @@ public final class StreamTail implements AutoCloseable {
                     continue;
                 }
                 if (!batch.isEmpty()) {
+                    for (TopicPartition tp : batch.partitions()) {
+                        List<ConsumerRecord<String, byte[]>> read = batch.records(tp);
+                        delivered.put(streamOf.get(tp), read.get(read.size() - 1).offset() + 1);
+                    }
                     listener.onRecords(decode(batch, true), this::caughtUp);
                 }
             }
@@ -157,6 +175,9 @@ public final class StreamTail implements AutoCloseable {
             for (StreamRecord r : decode(consumer.poll(Duration.ofMillis(200)), false)) {
                 tokens.advance(r.stream(), r.instance(), r.token());
             }
+        }
+        for (TopicPartition tp : partitions) {
+            delivered.put(streamOf.get(tp), consumer.position(tp));
         }
     }
 

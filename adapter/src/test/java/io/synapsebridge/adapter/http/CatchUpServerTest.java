@@ -315,7 +315,7 @@ class CatchUpServerTest {
         }
         producer.flush();
         TokenSeeker seeker = new TokenSeeker();
-        try (Consumer<String, byte[]> consumer = KafkaReaders.newConsumer(kafka.bootstrapServers(), "seek-test")) {
+        try (Consumer<String, byte[]> consumer = KafkaStreamLog.newConsumer(kafka.bootstrapServers(), "seek-test")) {
             for (long token : new long[] {0, 1, 4_999, 12_345, 19_998, 20_000}) {
                 CountingLog log = new CountingLog(KafkaStreamLog.open(consumer, topics.stream("typing"), "typing",
                         codec, Duration.ofSeconds(30)));

@@ -21,6 +21,7 @@ final class LineClient implements AutoCloseable {
     private final List<String> received = new ArrayList<>();
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private boolean closedByServer;
+    private String closeReason = "end of stream";
 
     LineClient(InetSocketAddress address) throws IOException {
         socket = new Socket();
@@ -55,7 +56,7 @@ final class LineClient implements AutoCloseable {
                 }
             }
             if (closedByServer || System.nanoTime() > deadline) {
-                throw new AssertionError("no matching line within " + timeout + (closedByServer ? " (closed)" : "")
+                throw new AssertionError("no matching line within " + timeout + (closedByServer ? " (closed: " + closeReason + ")" : "")
                         + "; received " + tail());
             }
             readSome();
@@ -86,20 +87,23 @@ final class LineClient implements AutoCloseable {
             return;
         } catch (IOException e) {
             closedByServer = true;
+            closeReason = e.toString();
             return;
         }
         if (n < 0) {
             closedByServer = true;
             return;
         }
+        int start = 0;
         for (int i = 0; i < n; i++) {
             if (buf[i] == '\n') {
+                partial.write(buf, start, i - start);
                 received.add(partial.toString(StandardCharsets.UTF_8));
                 partial.reset();
-            } else {
-                partial.write(buf[i]);
+                start = i + 1;
             }
         }
+        partial.write(buf, start, n - start);
     }
 
     @Override

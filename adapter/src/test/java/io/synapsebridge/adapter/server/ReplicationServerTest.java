@@ -209,7 +209,7 @@ class ReplicationServerTest {
             assertClosedWithError("FOO bar\n", "ERROR failed to parse line");
             assertClosedWithError("USER_IP @a:b [\"tok\",\"ip\"]\n", "ERROR failed to parse line");
             assertClosedWithError("USER_IP @a:b [not json\n", "ERROR failed to parse line");
-            assertClosedWithError("REPLICATE events 5\n", "ERROR failed to parse line");
+            assertClosedWithError("REPLICATE events x\n", "ERROR failed to parse line");
             assertClosedWithError("x".repeat(16385), "ERROR Line length exceeded");
             try (LineClient c = new LineClient(server.address())) {
                 c.sendBytes(new byte[] {'N', 'A', 'M', 'E', ' ', (byte) 0xC3, (byte) 0x28, '\n'});

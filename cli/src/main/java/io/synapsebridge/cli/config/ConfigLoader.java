@@ -45,7 +45,8 @@ public final class ConfigLoader {
         try {
             return mapper.readValue(text, BridgeConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file + ":" + line(e.getLocation()) + ": unknown key '" + path(e) + "'", e);
+            throw new ConfigException(file + ":" + lineOfKey(text, e.getPropertyName(), line(e.getLocation()))
+                    + ": unknown key '" + path(e) + "'", e);
         } catch (JsonMappingException e) {
             ConfigException cause = findConfigException(e);
             if (cause != null) {
@@ -72,6 +73,18 @@ public final class ConfigLoader {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** The line the key is written on; the parser reports where it noticed, which can be a line later. */
+    private static int lineOfKey(String text, String key, int reported) {
+        String[] lines = text.split("\n", -1);
+        for (int i = Math.min(reported, lines.length) - 1; i >= 0; i--) {
+            String l = lines[i].strip();
+            if (l.startsWith(key + ":") || l.startsWith("\"" + key + "\":") || l.startsWith("'" + key + "':")) {
+                return i + 1;
+            }
+        }
+        return reported;
     }
 
     private static int line(JsonLocation location) {

@@ -76,7 +76,7 @@ class ConfigLoaderTest {
 
     @Test
     void brokenYamlIsOneLine() throws Exception {
-        Path f = write("dev: [unclosed\n");
+        Path f = write("dev:\n\tkafka_port: 1\n");
         assertThatThrownBy(() -> new ConfigLoader().load(f))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(f + ":")
