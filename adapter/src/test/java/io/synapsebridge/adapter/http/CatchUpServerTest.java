@@ -1,5 +1,6 @@
 package io.synapsebridge.adapter.http;
 
+import io.synapsebridge.adapter.StreamTopicsFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -16,11 +17,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -49,10 +46,7 @@ class CatchUpServerTest {
     @BeforeAll
     static void startKafka() {
         kafka = EmbeddedKafkaBroker.start(0);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        producer = StreamTopicsFixture.producer(kafka.bootstrapServers());
     }
 
     @AfterAll
@@ -64,13 +58,7 @@ class CatchUpServerTest {
     @BeforeEach
     void createTopics() throws Exception {
         topics = new StreamTopics("c" + (++prefixes));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            List<NewTopic> all = new ArrayList<>();
-            for (String s : STREAMS) {
-                all.add(new NewTopic(topics.stream(s), 1, (short) 1));
-            }
-            admin.createTopics(all).all().get();
-        }
+        StreamTopicsFixture.create(kafka.bootstrapServers(), topics, STREAMS);
     }
 
     @AfterEach
