@@ -36,13 +36,18 @@ public final class PublicationSetup {
         if (!missing.isEmpty()) {
             throw new SQLException("Synapse's schema is incomplete: missing table(s) " + String.join(", ", missing));
         }
+        List<String> identified = new ArrayList<>();
         for (String table : new TreeSet<>(tables)) {
             if (needsReplicaIdentity(c, table)) {
                 try (Statement s = c.createStatement()) {
                     s.execute("ALTER TABLE " + quote(table) + " REPLICA IDENTITY FULL");
                 }
-                LOG.info("set REPLICA IDENTITY FULL on {} (no primary key; Synapse updates it)", table);
+                identified.add(table);
             }
+        }
+        if (!identified.isEmpty()) {
+            LOG.info("set REPLICA IDENTITY FULL on {} published tables without a primary key, so that Postgres"
+                    + " accepts Synapse's updates of them: {}", identified.size(), String.join(", ", identified));
         }
         if (!publicationExists(c, publication)) {
             StringBuilder sql = new StringBuilder("CREATE PUBLICATION ").append(quote(publication)).append(" FOR TABLE ");
