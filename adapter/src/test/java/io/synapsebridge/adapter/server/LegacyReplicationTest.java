@@ -21,11 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -62,13 +58,7 @@ class LegacyReplicationTest {
     @BeforeEach
     void createTopics() throws Exception {
         topics = new StreamTopics("legacy" + (++prefixes));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            List<NewTopic> all = new ArrayList<>();
-            for (String s : SynapseVersion.V1_66.catalog().streams()) {
-                all.add(new NewTopic(topics.stream(s), 1, (short) 1));
-            }
-            admin.createTopics(all).all().get();
-        }
+        StreamTopicsFixture.create(kafka.bootstrapServers(), topics, SynapseVersion.V1_66.catalog().streams());
     }
 
     @AfterEach

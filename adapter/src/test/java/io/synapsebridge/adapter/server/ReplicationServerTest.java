@@ -17,10 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -56,13 +52,7 @@ class ReplicationServerTest {
     @BeforeEach
     void startServer() throws Exception {
         topics = new StreamTopics("t" + (++prefixes));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            List<NewTopic> all = new ArrayList<>();
-            for (String s : SynapseVersion.V1_66.catalog().streams()) {
-                all.add(new NewTopic(topics.stream(s), 1, (short) 1));
-            }
-            admin.createTopics(all).all().get();
-        }
+        StreamTopicsFixture.create(kafka.bootstrapServers(), topics, SynapseVersion.V1_66.catalog().streams());
         publish(StreamRecord.position("events", "master", 41));
         publish(StreamRecord.row("receipts", "master", 7, receipt("$e1")));
         producer.flush();

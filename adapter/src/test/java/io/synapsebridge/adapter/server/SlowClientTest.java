@@ -1,5 +1,6 @@
 package io.synapsebridge.adapter.server;
 
+import io.synapsebridge.adapter.StreamTopicsFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -16,16 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,14 +39,7 @@ class SlowClientTest {
     void aClientThatStopsReadingIsDisconnectedWhileOthersReceiveEveryRow() throws Exception {
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(0)) {
             StreamTopics topics = new StreamTopics("slow");
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    kafka.bootstrapServers()))) {
-                List<NewTopic> all = new ArrayList<>();
-                for (String s : SynapseVersion.V1_66.catalog().streams()) {
-                    all.add(new NewTopic(topics.stream(s), 1, (short) 1));
-                }
-                admin.createTopics(all).all().get();
-            }
+            StreamTopicsFixture.create(kafka.bootstrapServers(), topics, SynapseVersion.V1_66.catalog().streams());
             ServerSettings settings = new ServerSettings("127.0.0.1", 0, "test.local", Dialect.V1_22,
                     SynapseVersion.V1_66, false, 2000, 100, Duration.ofSeconds(5), Duration.ofSeconds(25));
             try (ReplicationServer server = ReplicationServer.start(settings, kafka.bootstrapServers(), topics,
