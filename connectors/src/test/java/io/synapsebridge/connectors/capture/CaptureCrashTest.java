@@ -29,6 +29,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,11 +45,20 @@ class CaptureCrashTest {
 
     private static EmbeddedPostgresServer postgres;
     private static EmbeddedKafkaBroker kafka;
+    /** The capture process running now, killed after the test whatever happened. */
+    private Process capture;
 
     @BeforeAll
     static void startServices() {
         postgres = EmbeddedPostgresServer.start(0);
         kafka = EmbeddedKafkaBroker.start(0);
+    }
+
+    @AfterEach
+    void killCapture() throws InterruptedException {
+        if (capture != null) {
+            capture.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     @AfterAll
@@ -73,7 +83,7 @@ class CaptureCrashTest {
         StreamMix mix = StreamMix.of(Map.of(Stream.EVENTS, 4, Stream.RECEIPTS, 3, Stream.TO_DEVICE, 2,
                 Stream.ACCOUNT_DATA, 1, Stream.PRESENCE, 1));
 
-        Process capture = startCapture(topics);
+        capture = startCapture(topics);
         CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
             try {
                 new LoadGenerator(writer, LoadProfile.of(1500, Duration.ofSeconds(300)).withThreads(4)
