@@ -1,22 +1,17 @@
 package io.synapsebridge.adapter.server;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.DelimiterBasedFrameDecoder;
 import io.netty.handler.codec.string.LineEncoder;
 import io.netty.handler.codec.string.LineSeparator;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.synapsebridge.adapter.TcpListener;
 import io.synapsebridge.adapter.commands.WorkerCommandSink;
 import io.synapsebridge.protocol.Lines;
 import io.synapsebridge.protocol.command.ErrorCommand;
@@ -40,12 +35,11 @@ public final class ReplicationServer implements AutoCloseable {
     public static final ErrorCommand STOPPING = new ErrorCommand("server stopping");
 
     private final ServerSettings settings;
-    private final EventLoopGroup group;
     private final StreamTail tail;
     private final Hub hub;
     private final WorkerCommandSink commands;
     private final ServerMetrics metrics = new ServerMetrics();
-    private final Channel listener;
+    private final TcpListener listener;
     private final LegacyReplication legacy;
 
     private ReplicationServer(ServerSettings settings, String bootstrapServers, StreamTopics topics,
@@ -64,15 +58,11 @@ public final class ReplicationServer implements AutoCloseable {
             tail.close();
             throw new IllegalStateException("the stream topics could not be read within 90 s");
         }
-        this.group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         try {
-            this.listener = new ServerBootstrap()
-                    .group(group)
-                    .channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
+            this.listener = TcpListener.bind(settings.host(), settings.port(),
+                    bootstrap -> bootstrap.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                            new WriteBufferWaterMark(256 * 1024, 1024 * 1024)),
+                    new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline()
@@ -85,15 +75,13 @@ public final class ReplicationServer implements AutoCloseable {
                                     .addLast(new ConnectionHandler(settings, hub, tail, commands, metrics,
                                             legacy));
                         }
-                    })
-                    .bind(settings.host(), settings.port()).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                    });
+        } catch (RuntimeException e) {
             tail.close();
             throw e;
         }
         LOG.info("replication server listening on {} (server_name {}, {} dialect, Synapse {} streams)",
-                listener.localAddress(), settings.serverName(), settings.dialect(), settings.version());
+                listener.address(), settings.serverName(), settings.dialect(), settings.version());
     }
 
     /** Reads the stream topics, then listens. */
@@ -104,14 +92,11 @@ public final class ReplicationServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting", e);
-        } catch (io.netty.channel.ChannelException e) {
-            throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
-                    + e.getMessage(), e);
         }
     }
 
     public InetSocketAddress address() {
-        return (InetSocketAddress) listener.localAddress();
+        return listener.address();
     }
 
     public ServerMetrics metrics() {
@@ -126,7 +111,7 @@ public final class ReplicationServer implements AutoCloseable {
     /** Tells every connection {@code ERROR server stopping}, closes them, then stops reading. */
     @Override
     public void close() {
-        listener.close().syncUninterruptibly();
+        listener.stopAccepting();
         List<ChannelFuture> goodbyes = new ArrayList<>();
         for (Subscriber s : hub.subscribers()) {
             goodbyes.add(s.channel().writeAndFlush(settings.dialect().format(STOPPING))
@@ -136,7 +121,7 @@ public final class ReplicationServer implements AutoCloseable {
             // A peer that stopped reading does not hold the stop up for long.
             f.awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        listener.shutdown();
         tail.close();
         commands.close();
     }
