@@ -14,10 +14,12 @@ public final class ReceiptRows implements RowWriter {
         String type = random.nextInt(5) == 0 ? "m.read.private" : "m.read";
         String eventId = population.recentEvent(room, random).orElseGet(() -> population.newEventId(random));
         var connection = context.connection();
-        Sql.update(connection, "DELETE FROM receipts_linearized WHERE room_id = ? AND receipt_type = ? AND user_id = ?",
-                room, type, user);
+        // An upsert on the receipt's key, as Synapse writes it: concurrent receipts of one user wait for each other
+        // instead of failing on the unique key.
         Sql.update(connection, "INSERT INTO receipts_linearized (stream_id, room_id, receipt_type, user_id, event_id, "
-                        + "data, instance_name) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        + "data, instance_name) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (room_id, receipt_type, user_id) DO UPDATE SET stream_id = EXCLUDED.stream_id, "
+                        + "event_id = EXCLUDED.event_id, data = EXCLUDED.data, instance_name = EXCLUDED.instance_name",
                 context.storedId(), room, type, user, eventId, Json.encode(Map.of("ts", System.currentTimeMillis())),
                 context.instanceName());
         context.wrote("receipts", "receipts_linearized");

@@ -76,8 +76,18 @@ class PositionAnnouncerTest {
     @Test
     void replicateAnnouncesEveryStreamAtItsTokenToEveryConnection() throws Exception {
         startWriterAndAnnouncer();
-        for (Stream stream : Stream.values()) {
-            writer.write(stream);
+        // The rises of these writes are announced on the announcer's own thread: wait until an observer has seen
+        // them all, so that the clients below connect after them and see only what REPLICATE sends.
+        try (ReplicationClient observer = ReplicationClient.connect(announcer.address())) {
+            await().atMost(DEADLINE).until(() -> observer.lines().size() >= 2);
+            for (Stream stream : Stream.values()) {
+                writer.write(stream);
+            }
+            for (String stream : V1_66_WRITER_STREAMS) {
+                long token = writer.currentToken(ReplicationStreams.generator(stream));
+                await().atMost(DEADLINE).until(() -> observer.positions(stream).stream()
+                        .anyMatch(p -> p.newToken() == token));
+            }
         }
         try (ReplicationClient worker = ReplicationClient.connect(announcer.address());
              ReplicationClient bystander = ReplicationClient.connect(announcer.address())) {
