@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  *
  * <p>Runs on the tail's thread (records and submitted tasks alike), so the POSITIONs it announces always match the
  * rows it has sent. Rows sharing a token go out as {@code batch} rows followed by the token; the last row of a group
- * is held back until the group is known to be complete.
+ * is held back until the group is known to be complete. A read's lines go out only once the event loops have taken
+ * the previous read's ({@link HandOff}): the tail reads no faster than the connections are written.
  *
  * <p>A connection in the 2017 dialect follows single streams instead ({@link #followNow}, {@link #handOver}): it
  * gets the main process's rows of the streams it follows and none of the POSITIONs broadcast to the others.
@@ -43,6 +44,8 @@ final class Hub implements TailListener {
     /** Per stream: the group whose first rows went out as batch and whose last row has not, if any. */
     private final Map<String, OpenGroup> openGroups = new HashMap<>();
     private final RowLines lines;
+    /** The last read's lines on their way to the event loops: the next read waits for them. */
+    private HandOff inFlight;
 
     /** A writer's group of rows partly sent, and the writer's token before it. */
     private record OpenGroup(String instance, long tokenBefore) {
@@ -221,6 +224,10 @@ final class Hub implements TailListener {
             if (segments.isEmpty()) {
                 return;
             }
+            if (inFlight != null) {
+                inFlight.await();
+            }
+            HandOff handOff = new HandOff();
             Map<Dialect, SharedLines> shared = new EnumMap<>(Dialect.class);
             for (Subscriber s : subscribers) {
                 Dialect dialect = s.dialect();
@@ -254,12 +261,14 @@ final class Hub implements TailListener {
                     out.addComponent(true, lines.slice(runStart, segments.size()));
                 }
                 if (count > 0) {
-                    s.send(out, count);
+                    s.send(out, count, handOff);
                 } else {
                     out.release();
                 }
             }
             shared.values().forEach(SharedLines::release);
+            handOff.seal();
+            inFlight = handOff;
         }
 
         /** The broadcast lines of one dialect in one buffer, with where each segment's line starts. */

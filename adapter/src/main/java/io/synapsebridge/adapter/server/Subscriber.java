@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,9 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection as the fan-out sees it: where its lines go, in which dialect, and how far behind it is.
  *
- * <p>A connection that still has more than {@code maxPending} commands queued when the next read arrives is not
- * keeping up; like Synapse it gets {@code ERROR Failed to keep up} and is closed, so that it holds neither memory
- * nor the others back. What one connection can hold is therefore bounded by {@code maxPending} plus one read.
+ * <p>A connection that still has more than {@code maxPending} commands not yet taken by its socket when the next read
+ * arrives is not keeping up; like Synapse it gets {@code ERROR Failed to keep up} and is closed, so that it holds
+ * neither memory nor the others back. The fan-out paces itself by the event loops ({@link HandOff}), so these are
+ * commands its peer has not read, not ones the bridge was too busy to write. What one connection can hold is therefore bounded by {@code maxPending} plus one read.
  * A sender that can wait (a catch-up) waits for room instead ({@link #awaitRoom}).
  */
 final class Subscriber {
@@ -105,17 +107,52 @@ final class Subscriber {
 
     /** Sends {@code lines} ({@code commands} LF-terminated lines); takes ownership of the buffer. */
     void send(ByteBuf lines, int commands) {
+        if (admit(lines, commands)) {
+            write(lines, commands);
+        }
+    }
+
+    /**
+     * Sends {@code lines} on the connection's event loop, as part of {@code handOff}; takes ownership of the buffer.
+     */
+    void send(ByteBuf lines, int commands, HandOff handOff) {
+        if (!admit(lines, commands)) {
+            return;
+        }
+        handOff.add();
+        try {
+            channel.eventLoop().execute(() -> {
+                try {
+                    write(lines, commands);
+                } finally {
+                    handOff.taken();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The event loop has stopped: the connection is closing with the server.
+            pending.addAndGet(-commands);
+            lines.release();
+            handOff.taken();
+        }
+    }
+
+    /** Counts the lines in, or releases them if the connection is gone or too far behind to take more. */
+    private boolean admit(ByteBuf lines, int commands) {
         if (dropped.get()) {
             lines.release();
-            return;
+            return false;
         }
         // Behind is what is still queued from earlier reads: one read may be larger than the limit by itself.
         if (pending.get() > maxPending) {
             lines.release();
             drop(ErrorCommand.FAILED_TO_KEEP_UP);
-            return;
+            return false;
         }
         pending.addAndGet(commands);
+        return true;
+    }
+
+    private void write(ByteBuf lines, int commands) {
         channel.writeAndFlush(lines).addListener(f -> {
             pending.addAndGet(-commands);
             synchronized (room) {
