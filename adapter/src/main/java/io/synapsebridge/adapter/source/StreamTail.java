@@ -8,14 +8,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,14 +33,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one live reader of the stream topics, shared by every connection: it reads committed records in topic order
- * and hands them to a {@link TailListener} on its own thread. Tasks submitted from other threads run on the same
+ * and hands them to a {@link TailListener} on the tail's thread. Tasks submitted from other threads run on the same
  * thread between reads, so they see the token table exactly as the connections have been sent it.
+ *
+ * <p>Two threads share the work: a reader fetches and decodes the next records from Kafka while the tail's thread
+ * fans out the previous ones, with at most {@link #READS_AHEAD} reads waiting between them. A listener that takes
+ * its time (connections that are slow to write) therefore slows the reading, and Kafka keeps the backlog.
  *
  * <p>On start it reads the last {@code seedRecords} of each topic only to learn each writer's current token, then
  * follows the end of the topics.
  */
 public final class StreamTail implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamTail.class);
+    private static final int READS_AHEAD = 2;
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final StreamTopics topics;
@@ -47,12 +55,19 @@ public final class StreamTail implements AutoCloseable {
     private final TailListener listener;
     private final TokenTable tokens = new TokenTable();
     private final StreamRecordCodec codec = new StreamRecordCodec();
-    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /** Reads and tasks, in the order the tail's thread runs them. */
+    private final LinkedBlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
+    private final Semaphore readsAhead = new Semaphore(READS_AHEAD);
+    private final Thread reader;
     private final Thread thread;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicLong invalidRecords = new AtomicLong();
     private final int seedRecords;
     private volatile boolean running = true;
+
+    /** Records read in one poll, with where each topic's reading ended and which topics it read to their end. */
+    private record Read(List<StreamRecord> records, Map<String, Long> readTo, Set<String> caughtUp) {
+    }
 
     public StreamTail(String bootstrapServers, StreamTopics topics, Collection<String> streams, TailListener listener,
             int seedRecords) {
@@ -70,22 +85,23 @@ public final class StreamTail implements AutoCloseable {
         for (String stream : streams) {
             streamOf.put(new TopicPartition(topics.stream(stream), 0), stream);
         }
-        this.thread = new Thread(this::run, "stream-tail");
+        this.reader = new Thread(this::read, "stream-reader");
+        this.thread = new Thread(this::fanOut, "stream-tail");
     }
 
     public void start() {
+        reader.start();
         thread.start();
     }
 
     /** Waits until the current tokens are known and the tail follows the end of the topics. */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        return ready.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Runs {@code task} on the tail's thread, in order with the records handed to the listener. */
     public void submit(Runnable task) {
-        tasks.add(task);
-        consumer.wakeup();
+        work.add(task);
     }
 
     /** Only for tasks running on the tail's thread. */
@@ -95,8 +111,8 @@ public final class StreamTail implements AutoCloseable {
 
     /**
      * One past the last offset of the stream's topic whose record has been handed to the listener (records before it
-     * that were not handed over are transaction markers, aborted or invalid). Exact on the tail's thread, where no read is in
-     * progress between tasks; elsewhere it may already be behind. Empty if the topic is not read.
+     * that were not handed over are transaction markers, aborted or invalid). Exact on the tail's thread, where no
+     * read is in progress between tasks; elsewhere it may already be behind. Empty if the topic is not read.
      */
     public OptionalLong position(String stream) {
         Long at = delivered.get(stream);
@@ -107,49 +123,92 @@ public final class StreamTail implements AutoCloseable {
         return invalidRecords.get();
     }
 
-    private void run() {
+    private void read() {
         try {
             Set<TopicPartition> partitions = existingPartitions();
             consumer.assign(partitions);
             seed(partitions);
             ready.countDown();
             while (running) {
-                runTasks();
+                if (!readsAhead.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
                 ConsumerRecords<String, byte[]> batch;
                 try {
                     batch = consumer.poll(Duration.ofMillis(200));
                 } catch (WakeupException e) {
+                    readsAhead.release();
                     continue;
                 }
-                if (!batch.isEmpty()) {
-                    for (TopicPartition tp : batch.partitions()) {
-                        List<ConsumerRecord<String, byte[]>> read = batch.records(tp);
-                        delivered.put(streamOf.get(tp), read.get(read.size() - 1).offset() + 1);
-                    }
-                    listener.onRecords(decode(batch, true), this::caughtUp);
+                if (batch.isEmpty()) {
+                    readsAhead.release();
+                    continue;
                 }
+                Map<String, Long> readTo = new HashMap<>();
+                for (TopicPartition tp : batch.partitions()) {
+                    List<ConsumerRecord<String, byte[]>> records = batch.records(tp);
+                    readTo.put(streamOf.get(tp), records.get(records.size() - 1).offset() + 1);
+                }
+                Read read = new Read(decode(batch, true), readTo, caughtUp());
+                work.add(() -> deliver(read));
             }
         } catch (WakeupException e) {
             if (running) {
-                LOG.error("stream tail stopped unexpectedly", e);
+                LOG.error("stream reader stopped unexpectedly", e);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.error("stream tail failed", e);
+            LOG.error("stream reader failed", e);
         } finally {
             ready.countDown();
             consumer.close();
         }
     }
 
-    private boolean caughtUp(String stream) {
-        TopicPartition tp = new TopicPartition(topics.stream(stream), 0);
-        var lag = consumer.currentLag(tp);
-        return lag.isPresent() && lag.getAsLong() == 0;
+    private void deliver(Read read) {
+        try {
+            delivered.putAll(read.readTo());
+            listener.onRecords(read.records(), read.caughtUp()::contains);
+        } finally {
+            readsAhead.release();
+        }
+    }
+
+    /** The streams whose topic has nothing committed beyond what was read: their last group is complete. */
+    private Set<String> caughtUp() {
+        Set<String> out = new HashSet<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            var lag = consumer.currentLag(tp);
+            if (lag.isPresent() && lag.getAsLong() == 0) {
+                out.add(streamOf.get(tp));
+            }
+        }
+        return out;
+    }
+
+    private void fanOut() {
+        while (running) {
+            Runnable next;
+            try {
+                next = work.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (next == null) {
+                continue;
+            }
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                LOG.error("stream tail task failed", e);
+            }
+        }
     }
 
     private Set<TopicPartition> existingPartitions() {
         Set<String> existing = consumer.listTopics(Duration.ofSeconds(30)).keySet();
-        Set<TopicPartition> out = new java.util.HashSet<>();
+        Set<TopicPartition> out = new HashSet<>();
         for (TopicPartition tp : streamOf.keySet()) {
             if (existing.contains(tp.topic())) {
                 out.add(tp);
@@ -159,7 +218,6 @@ public final class StreamTail implements AutoCloseable {
         }
         return out;
     }
-
     /** Reads the tail of each topic to learn the writers' tokens, then positions at the end. */
     private void seed(Set<TopicPartition> partitions) {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
@@ -202,22 +260,12 @@ public final class StreamTail implements AutoCloseable {
         return out;
     }
 
-    private void runTasks() {
-        Runnable task;
-        while ((task = tasks.poll()) != null) {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.error("stream tail task failed", e);
-            }
-        }
-    }
-
     @Override
     public void close() {
         running = false;
         consumer.wakeup();
         try {
+            reader.join(10_000);
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
