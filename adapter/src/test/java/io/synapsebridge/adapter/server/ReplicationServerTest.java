@@ -11,7 +11,9 @@ import io.synapsebridge.contract.StreamRecordCodec;
 import io.synapsebridge.contract.StreamTopics;
 import io.synapsebridge.devstack.EmbeddedKafkaBroker;
 import io.synapsebridge.protocol.command.Command;
+import io.synapsebridge.protocol.command.Dialect;
 import io.synapsebridge.protocol.rows.SynapseVersion;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -226,15 +228,52 @@ class ReplicationServerTest {
         c.awaitClosed(WAIT);
         c.close();
         server = ReplicationServer.start(ServerSettings.defaults("test.local").withPort(0),
-                kafka.bootstrapServers(), topics, new WorkerCommandSink() {
-                    @Override
-                    public void accept(String connection, Command command) {
-                    }
+                kafka.bootstrapServers(), topics, new DiscardingSink());
+    }
 
-                    @Override
-                    public void close() {
-                    }
-                });
+    @Test
+    void aPeerThatPingedThenWentSilentIsTimedOutWhileANetcatSessionStaysAndKeepsReceiving() throws Exception {
+        ServerSettings quick = new ServerSettings("127.0.0.1", 0, "test.local", Dialect.DEFAULT, SynapseVersion.V1_66,
+                false, 10_000, 100, Duration.ofMillis(200), Duration.ofSeconds(1));
+        try (ReplicationServer fast = ReplicationServer.start(quick, kafka.bootstrapServers(), topics,
+                new DiscardingSink());
+             Socket silent = new Socket("127.0.0.1", fast.address().getPort());
+             LineClient netcat = new LineClient(fast.address())) {
+            // A peer that vanished without a FIN looks like this: it pinged once, then neither sends nor reads.
+            silent.getOutputStream().write("NAME gone\nPING 1795343826991\nREPLICATE \n"
+                    .getBytes(StandardCharsets.UTF_8));
+            // A person typing into nc: one line at a time, no PING of their own.
+            netcat.await(l -> l.startsWith("PING "), WAIT);
+            netcat.send("NAME me\n");
+            netcat.send("REPLICATE\n");
+            netcat.await(l -> l.startsWith("POSITION receipts "), WAIT);
+            assertThat(netcat.received()).containsSubsequence("SERVER test.local", "POSITION events master 41 41",
+                    "POSITION receipts master 7 7");
+
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> fast.metrics().connections() == 1);
+            silent.setSoTimeout((int) WAIT.toMillis());
+            String silentGot = new String(silent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(silentGot).endsWith("ERROR ping timeout\n");
+
+            // Well past the timeout, the nc session is still served: PINGs while idle, then a new row.
+            long pingsBefore = netcat.received().stream().filter(l -> l.startsWith("PING ")).count();
+            netcat.await(l -> netcat.received().stream().filter(x -> x.startsWith("PING ")).count()
+                    >= pingsBefore + 3, WAIT);
+            publish(StreamRecord.row("receipts", "master", 8, receipt("$e2")));
+            producer.flush();
+            netcat.await(l -> l.startsWith("RDATA receipts master 8 "), WAIT);
+            assertThat(fast.metrics().connections()).isEqualTo(1);
+        }
+    }
+
+    private static final class DiscardingSink implements WorkerCommandSink {
+        @Override
+        public void accept(String connection, Command command) {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private void assertClosedWithError(String text, String errorPrefix) throws Exception {
