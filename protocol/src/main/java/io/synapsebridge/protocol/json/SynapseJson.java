@@ -119,7 +119,11 @@ public final class SynapseJson {
 
     private static void writeNumber(JsonNode node, JsonGenerator gen) throws IOException {
         if (node.isIntegralNumber()) {
-            gen.writeNumber(node.bigIntegerValue());
+            if (node.canConvertToLong()) {
+                gen.writeNumber(node.longValue());
+            } else {
+                gen.writeNumber(node.bigIntegerValue());
+            }
             return;
         }
         double value = node.doubleValue();
