@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -46,14 +47,35 @@ public final class StreamRecordCodec {
         if (value == null) {
             throw new InvalidRecordException("record has no value");
         }
+        return decode(value, 0, value.length);
+    }
+
+    /**
+     * Decodes the value in {@code value}'s remaining bytes without copying them where it can.
+     *
+     * @throws InvalidRecordException with the reason when the value is not a valid stream record
+     */
+    public StreamRecord decode(ByteBuffer value) {
+        if (value == null) {
+            throw new InvalidRecordException("record has no value");
+        }
+        if (value.hasArray()) {
+            return decode(value.array(), value.arrayOffset() + value.position(), value.remaining());
+        }
+        byte[] copy = new byte[value.remaining()];
+        value.duplicate().get(copy);
+        return decode(copy);
+    }
+
+    private StreamRecord decode(byte[] value, int offset, int length) {
         JsonNode node;
         try {
-            node = mapper.readTree(value);
+            node = mapper.readTree(value, offset, length);
         } catch (IOException e) {
             throw new InvalidRecordException("value is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (node == null || !node.isObject()) {
-            throw new InvalidRecordException("value is not a JSON object: " + abbreviate(value));
+            throw new InvalidRecordException("value is not a JSON object: " + abbreviate(value, offset, length));
         }
         try {
             StreamRecord.Type type = StreamRecord.Type.fromWireName(text(node, "type"));
@@ -82,8 +104,8 @@ public final class StreamRecordCodec {
         return v.asText();
     }
 
-    private static String abbreviate(byte[] value) {
-        String s = new String(value, StandardCharsets.UTF_8);
+    private static String abbreviate(byte[] value, int offset, int length) {
+        String s = new String(value, offset, length, StandardCharsets.UTF_8);
         return s.length() > 80 ? s.substring(0, 80) + "..." : s;
     }
 }

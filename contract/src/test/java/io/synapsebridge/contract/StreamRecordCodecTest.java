@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,8 +58,21 @@ class StreamRecordCodecTest {
 
     @Test
     void nullValueIsRejected() {
-        assertThatThrownBy(() -> codec.decode(null)).isInstanceOf(InvalidRecordException.class)
+        assertThatThrownBy(() -> codec.decode((byte[]) null)).isInstanceOf(InvalidRecordException.class)
                 .hasMessage("record has no value");
+        assertThatThrownBy(() -> codec.decode((ByteBuffer) null)).isInstanceOf(InvalidRecordException.class)
+                .hasMessage("record has no value");
+    }
+
+    @Test
+    void aValueIsDecodedInPlaceFromAnyPartOfABuffer() {
+        StreamRecord record = StreamRecord.position("events", "master", 130);
+        byte[] value = codec.encode(record);
+        ByteBuffer framed = ByteBuffer.allocate(value.length + 8);
+        framed.put(new byte[] {1, 2, 3, 4}).put(value).put(new byte[] {5, 6, 7, 8});
+        framed.position(4).limit(4 + value.length);
+        assertThat(codec.decode(framed.slice())).isEqualTo(record);
+        assertThat(codec.decode(framed.asReadOnlyBuffer())).isEqualTo(record);
     }
 
     @Test
