@@ -209,6 +209,8 @@ final class Hub implements TailListener {
         private record Segment(Command command, Subscriber target, StreamRecord row) {
         }
 
+        /** Enough for most RDATA lines, so that a read's buffer rarely grows. */
+        private static final int TYPICAL_LINE_BYTES = 256;
         private final List<Segment> segments = new ArrayList<>();
 
         /** For every replicating connection, and for 2017-dialect connections following the row's stream. */
@@ -278,29 +280,19 @@ final class Hub implements TailListener {
 
             SharedLines(Dialect dialect) {
                 start = new int[segments.size() + 1];
-                StringBuilder sb = new StringBuilder();
+                buffer = ByteBufAllocator.DEFAULT.buffer(segments.size() * TYPICAL_LINE_BYTES);
                 for (int i = 0; i < segments.size(); i++) {
-                    start[i] = sb.length();
+                    start[i] = buffer.writerIndex();
                     Segment seg = segments.get(i);
                     if (seg.target() == null) {
                         String line = Hub.this.lines.line(dialect, seg.command());
                         if (line != null) {
-                            sb.append(line).append('\n');
+                            ByteBufUtil.writeUtf8(buffer, line);
+                            buffer.writeByte('\n');
                         }
                     }
                 }
-                start[segments.size()] = sb.length();
-                // Lines are ASCII-only JSON plus identifiers, but encode as UTF-8 to be exact.
-                buffer = ByteBufUtil.writeUtf8(ByteBufAllocator.DEFAULT, sb);
-                if (buffer.readableBytes() != sb.length()) {
-                    rebaseForNonAscii(sb);
-                }
-            }
-
-            private void rebaseForNonAscii(StringBuilder sb) {
-                for (int i = 0; i <= segments.size(); i++) {
-                    start[i] = ByteBufUtil.utf8Bytes(sb.subSequence(0, start[i]));
-                }
+                start[segments.size()] = buffer.writerIndex();
             }
 
             boolean fits(int segment) {

@@ -4,6 +4,7 @@ import io.synapsebridge.contract.InvalidRecordException;
 import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.contract.StreamRecordCodec;
 import io.synapsebridge.contract.StreamTopics;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,8 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,7 @@ public final class StreamTail implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamTail.class);
     private static final int READS_AHEAD = 2;
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaConsumer<ByteBuffer, ByteBuffer> consumer;
     private final StreamTopics topics;
     private final Map<TopicPartition, String> streamOf = new HashMap<>();
     /** Per stream: one past the last offset handed to the listener. */
@@ -76,9 +76,10 @@ public final class StreamTail implements AutoCloseable {
         // Capture publishes a release and its checkpoint in one transaction: see all of it or none.
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        // Values are parsed where Kafka read them, without a copy; keys repeat the instance the value names.
+        this.consumer = new KafkaConsumer<>(p, new ByteBufferDeserializer(), new ByteBufferDeserializer());
         this.topics = topics;
         this.listener = listener;
         this.seedRecords = seedRecords;
@@ -133,7 +134,7 @@ public final class StreamTail implements AutoCloseable {
                 if (!readsAhead.tryAcquire(200, TimeUnit.MILLISECONDS)) {
                     continue;
                 }
-                ConsumerRecords<String, byte[]> batch;
+                ConsumerRecords<ByteBuffer, ByteBuffer> batch;
                 try {
                     batch = consumer.poll(Duration.ofMillis(200));
                 } catch (WakeupException e) {
@@ -146,7 +147,7 @@ public final class StreamTail implements AutoCloseable {
                 }
                 Map<String, Long> readTo = new HashMap<>();
                 for (TopicPartition tp : batch.partitions()) {
-                    List<ConsumerRecord<String, byte[]>> records = batch.records(tp);
+                    List<ConsumerRecord<ByteBuffer, ByteBuffer>> records = batch.records(tp);
                     readTo.put(streamOf.get(tp), records.get(records.size() - 1).offset() + 1);
                 }
                 Read read = new Read(decode(batch, true), readTo, caughtUp());
@@ -239,9 +240,9 @@ public final class StreamTail implements AutoCloseable {
         }
     }
 
-    private List<StreamRecord> decode(ConsumerRecords<String, byte[]> batch, boolean live) {
+    private List<StreamRecord> decode(ConsumerRecords<ByteBuffer, ByteBuffer> batch, boolean live) {
         List<StreamRecord> out = new ArrayList<>(batch.count());
-        for (ConsumerRecord<String, byte[]> r : batch) {
+        for (ConsumerRecord<ByteBuffer, ByteBuffer> r : batch) {
             String expected = streamOf.get(new TopicPartition(r.topic(), r.partition()));
             try {
                 StreamRecord record = codec.decode(r.value());
