@@ -6,12 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.synapsebridge.adapter.commands.WorkerCommandSink;
 import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.contract.StreamRecordCodec;
 import io.synapsebridge.contract.StreamTopics;
 import io.synapsebridge.devstack.EmbeddedKafkaBroker;
-import io.synapsebridge.protocol.command.Command;
 import io.synapsebridge.protocol.command.Dialect;
 import io.synapsebridge.protocol.rows.SynapseVersion;
 import java.io.BufferedReader;
@@ -71,15 +69,7 @@ class LegacyReplicationTest {
     private void start(Dialect dialect, int maxPending) {
         ServerSettings settings = new ServerSettings("127.0.0.1", 0, "test.local", dialect, SynapseVersion.V1_66,
                 false, maxPending, 100, Duration.ofSeconds(5), Duration.ofSeconds(25));
-        server = ReplicationServer.start(settings, kafka.bootstrapServers(), topics, new WorkerCommandSink() {
-            @Override
-            public void accept(String connection, Command command) {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        server = ReplicationServer.start(settings, kafka.bootstrapServers(), topics, new DiscardingSink());
     }
 
     private void publish(String instance, long token, String eventId) {

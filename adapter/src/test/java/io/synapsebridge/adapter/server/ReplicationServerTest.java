@@ -266,16 +266,6 @@ class ReplicationServerTest {
         }
     }
 
-    private static final class DiscardingSink implements WorkerCommandSink {
-        @Override
-        public void accept(String connection, Command command) {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     private void assertClosedWithError(String text, String errorPrefix) throws Exception {
         try (LineClient c = new LineClient(server.address())) {
             c.sendBytes(text.getBytes(StandardCharsets.UTF_8));

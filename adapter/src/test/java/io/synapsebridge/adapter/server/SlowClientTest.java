@@ -4,12 +4,10 @@ import io.synapsebridge.adapter.StreamTopicsFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.synapsebridge.adapter.commands.WorkerCommandSink;
 import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.contract.StreamRecordCodec;
 import io.synapsebridge.contract.StreamTopics;
 import io.synapsebridge.devstack.EmbeddedKafkaBroker;
-import io.synapsebridge.protocol.command.Command;
 import io.synapsebridge.protocol.command.Dialect;
 import io.synapsebridge.protocol.rows.SynapseVersion;
 import java.net.Socket;
@@ -43,7 +41,7 @@ class SlowClientTest {
             ServerSettings settings = new ServerSettings("127.0.0.1", 0, "test.local", Dialect.V1_22,
                     SynapseVersion.V1_66, false, 2000, 100, Duration.ofSeconds(5), Duration.ofSeconds(25));
             try (ReplicationServer server = ReplicationServer.start(settings, kafka.bootstrapServers(), topics,
-                    new NoCommands());
+                    new DiscardingSink());
                  Socket stalled = new Socket("127.0.0.1", server.address().getPort())) {
                 // No reads: once the kernel buffers are full, the backlog piles up on the server side.
                 stalled.getOutputStream().write("NAME stalled\nPING 1\nREPLICATE \n".getBytes(StandardCharsets.UTF_8));
@@ -96,16 +94,6 @@ class SlowClientTest {
                         JsonNodeFactory.instance.objectNode().put("user_id", "@" + PADDING + token + ":test.local"));
                 producer.send(new ProducerRecord<>(topics.stream("push_rules"), 0, "master", codec.encode(r)));
             }
-        }
-    }
-
-    private static final class NoCommands implements WorkerCommandSink {
-        @Override
-        public void accept(String connection, Command command) {
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
