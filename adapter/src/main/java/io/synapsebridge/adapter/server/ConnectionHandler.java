@@ -21,6 +21,7 @@ import io.synapsebridge.protocol.command.PingCommand;
 import io.synapsebridge.protocol.command.ServerCommand;
 import io.synapsebridge.adapter.source.StreamTail;
 import java.net.SocketAddress;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
+    private static final ThrottledWarning REFUSALS = new ThrottledWarning(LOG, Duration.ofSeconds(10));
 
     private final ServerSettings settings;
     private final Hub hub;
@@ -68,7 +70,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
         name = String.valueOf(remote);
         subscriber = new Subscriber(ctx.channel(), dialect(), settings.maxPendingCommands());
         if (metrics.connections() > settings.maxConnections()) {
-            LOG.warn("refusing connection from {}: {} connections already", remote, settings.maxConnections());
+            REFUSALS.warn("refusing connection from {}: {} connections already", remote, settings.maxConnections());
             metrics.closed("too_many_connections");
             ctx.writeAndFlush(dialect().format(new ErrorCommand("too many connections")))
                     .addListener(ChannelFutureListener.CLOSE);
