@@ -66,11 +66,25 @@ public final class SynapseJson {
      * @throws InvalidJsonException if it contains NaN or an infinity (Synapse encodes with {@code allow_nan=False})
      */
     public static String encode(JsonNode value) {
+        return encode(gen -> write(value, gen));
+    }
+
+    /** Something that writes one JSON value to a generator. */
+    @FunctionalInterface
+    public interface ValueWriter {
+        void writeTo(JsonGenerator gen) throws IOException;
+    }
+
+    /**
+     * The JSON text that {@code value} writes, byte-for-byte as Synapse would (the generator escapes as Synapse does;
+     * values should go through {@link #write(JsonNode, JsonGenerator)}).
+     */
+    public static String encode(ValueWriter value) {
         // Jackson's recycled buffers, as ObjectMapper.writeValueAsString uses: every row sent is encoded here.
         BufferRecycler buffers = FACTORY._getBufferRecycler();
         try (SegmentedStringWriter out = new SegmentedStringWriter(buffers)) {
             try (JsonGenerator gen = FACTORY.createGenerator(out)) {
-                write(value, gen);
+                value.writeTo(gen);
             }
             return out.getAndClear();
         } catch (IOException e) {
@@ -98,7 +112,12 @@ public final class SynapseJson {
         return node;
     }
 
-    private static void write(JsonNode node, JsonGenerator gen) throws IOException {
+    /**
+     * Writes {@code node} as Synapse would, to a generator of {@link #encode(ValueWriter)}.
+     *
+     * @throws InvalidJsonException if it contains NaN or an infinity
+     */
+    public static void write(JsonNode node, JsonGenerator gen) throws IOException {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 gen.writeStartObject();

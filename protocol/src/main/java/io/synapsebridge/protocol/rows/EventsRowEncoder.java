@@ -1,9 +1,10 @@
 package io.synapsebridge.protocol.rows;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -20,20 +21,38 @@ final class EventsRowEncoder implements RowEncoder {
     }
 
     @Override
-    public ArrayNode encode(ObjectNode row) {
+    public ArrayNode encode(NamedFields row) {
+        String kind = kind(row);
+        try {
+            return JsonNodeFactory.instance.arrayNode(2).add(kind).add(kinds.get(kind).encode(row));
+        } catch (RowEncodingException e) {
+            throw new RowEncodingException("kind '" + kind + "': " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void write(NamedFields row, JsonGenerator out) throws IOException {
+        String kind = kind(row);
+        out.writeStartArray();
+        out.writeString(kind);
+        try {
+            kinds.get(kind).write(row, out);
+        } catch (RowEncodingException e) {
+            throw new RowEncodingException("kind '" + kind + "': " + e.getMessage());
+        }
+        out.writeEndArray();
+    }
+
+    /** The row's kind, one this version has. */
+    private String kind(NamedFields row) {
         JsonNode kind = row.get(KIND);
         if (kind == null || !kind.isTextual()) {
             throw new RowEncodingException("field '" + KIND + "' must be a string, one of " + kinds.keySet());
         }
-        RowEncoder encoder = kinds.get(kind.textValue());
-        if (encoder == null) {
+        if (!kinds.containsKey(kind.textValue())) {
             throw new RowEncodingException("kind '" + kind.textValue() + "' does not exist in this version, "
                     + "expected one of " + kinds.keySet());
         }
-        try {
-            return JsonNodeFactory.instance.arrayNode(2).add(kind).add(encoder.encode(row));
-        } catch (RowEncodingException e) {
-            throw new RowEncodingException("kind '" + kind.textValue() + "': " + e.getMessage());
-        }
+        return kind.textValue();
     }
 }

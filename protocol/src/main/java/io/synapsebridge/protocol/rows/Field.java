@@ -2,7 +2,6 @@ package io.synapsebridge.protocol.rows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synapsebridge.protocol.json.InvalidJsonException;
 
 /** One named field of a topic row and the position-free rules for it. */
@@ -30,7 +29,7 @@ record Field(String name, FieldType type, Presence presence) {
     }
 
     /** The wire value of this field in {@code row}. */
-    JsonNode read(ObjectNode row) {
+    JsonNode read(NamedFields row) {
         JsonNode value = row.get(name);
         if (value == null && presence != Presence.OPTIONAL) {
             throw new RowEncodingException("missing field '" + name + "'");

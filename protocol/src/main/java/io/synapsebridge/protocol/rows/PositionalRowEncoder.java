@@ -1,8 +1,10 @@
 package io.synapsebridge.protocol.rows;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synapsebridge.protocol.json.SynapseJson;
+import java.io.IOException;
 import java.util.List;
 
 /** Writes the listed fields, in order, as a flat array: the layout of every stream but {@code events}. */
@@ -18,11 +20,20 @@ final class PositionalRowEncoder implements RowEncoder {
     }
 
     @Override
-    public ArrayNode encode(ObjectNode row) {
+    public ArrayNode encode(NamedFields row) {
         ArrayNode out = JsonNodeFactory.instance.arrayNode(fields.size());
         for (Field field : fields) {
             out.add(field.read(row));
         }
         return out;
+    }
+
+    @Override
+    public void write(NamedFields row, JsonGenerator out) throws IOException {
+        out.writeStartArray();
+        for (Field field : fields) {
+            SynapseJson.write(field.read(row), out);
+        }
+        out.writeEndArray();
     }
 }

@@ -1,7 +1,8 @@
 package io.synapsebridge.protocol.rows;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /** Lays out one stream's row, given with named fields as in the topics, as the positional array RDATA carries. */
 public interface RowEncoder {
@@ -9,5 +10,12 @@ public interface RowEncoder {
      * @param row the record's named fields; fields the layout does not use are ignored
      * @throws RowEncodingException naming the field, if a required field is missing or a field has the wrong type
      */
-    ArrayNode encode(ObjectNode row);
+    ArrayNode encode(NamedFields row);
+
+    /**
+     * Writes the same array as {@link #encode} straight to {@code out}, without building it first.
+     *
+     * @throws RowEncodingException as {@link #encode}; {@code out} may then hold part of the array
+     */
+    void write(NamedFields row, JsonGenerator out) throws IOException;
 }

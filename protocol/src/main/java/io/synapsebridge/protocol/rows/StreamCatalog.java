@@ -3,6 +3,7 @@ package io.synapsebridge.protocol.rows;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synapsebridge.contract.StreamRecord;
+import io.synapsebridge.protocol.json.SynapseJson;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,15 +51,40 @@ public final class StreamCatalog {
      *     version or the row does not fit its layout
      */
     public ArrayNode encodeRow(String stream, ObjectNode row) {
+        RowEncoder encoder = encoder(stream);
+        try {
+            return encoder.encode(NamedFields.of(row));
+        } catch (RowEncodingException e) {
+            throw inStream(stream, e);
+        }
+    }
+
+    /**
+     * The RDATA row for a topic row of {@code stream} as Synapse's JSON text, written without building the array:
+     * the same text as {@code SynapseJson.encode(encodeRow(stream, row))}.
+     *
+     * @throws RowEncodingException as {@link #encodeRow(String, ObjectNode)}
+     * @throws io.synapsebridge.protocol.json.InvalidJsonException if the row holds NaN or an infinity
+     */
+    public String rowJson(String stream, NamedFields row) {
+        RowEncoder encoder = encoder(stream);
+        try {
+            return SynapseJson.encode(gen -> encoder.write(row, gen));
+        } catch (RowEncodingException e) {
+            throw inStream(stream, e);
+        }
+    }
+
+    private RowEncoder encoder(String stream) {
         RowEncoder encoder = encoders.get(stream);
         if (encoder == null) {
             throw new RowEncodingException("Synapse " + version + " has no stream '" + stream + "'");
         }
-        try {
-            return encoder.encode(row);
-        } catch (RowEncodingException e) {
-            throw new RowEncodingException("stream '" + stream + "' (Synapse " + version + "): " + e.getMessage());
-        }
+        return encoder;
+    }
+
+    private RowEncodingException inStream(String stream, RowEncodingException e) {
+        return new RowEncodingException("stream '" + stream + "' (Synapse " + version + "): " + e.getMessage());
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.synapsebridge.protocol.rows;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synapsebridge.protocol.command.Dialect;
@@ -21,6 +23,9 @@ final class RowLines {
         boolean batch = token.equals("batch");
         StreamRecord record = StreamRecord.row(stream, "master", batch ? 1 : Long.parseLong(token), row(namedRowJson));
         ArrayNode wire = version.catalog().encodeRow(record);
+        // The streaming path writes the same text as the tree path.
+        assertThat(version.catalog().rowJson(stream, NamedFields.of(record.row())))
+                .isEqualTo(SynapseJson.encode(wire));
         RdataCommand command = batch
                 ? RdataCommand.batch(stream, record.instance(), wire)
                 : RdataCommand.of(stream, record.instance(), record.token(), wire);

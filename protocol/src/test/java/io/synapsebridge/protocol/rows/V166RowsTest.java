@@ -91,6 +91,9 @@ class V166RowsTest {
         assertThatThrownBy(() -> V1_66.catalog().encodeRow(stream, row(namedRow)))
                 .isInstanceOf(RowEncodingException.class)
                 .hasMessageContaining(message);
+        assertThatThrownBy(() -> V1_66.catalog().rowJson(stream, NamedFields.of(row(namedRow))))
+                .isInstanceOf(RowEncodingException.class)
+                .hasMessageContaining(message);
     }
 
     @Test
