@@ -10,6 +10,7 @@ import io.synapsebridge.protocol.command.PositionCommand;
 import io.synapsebridge.protocol.command.RdataCommand;
 import io.synapsebridge.protocol.rows.StreamCatalog;
 import io.synapsebridge.adapter.source.TailListener;
+import io.synapsebridge.adapter.source.TailRecord;
 import io.synapsebridge.adapter.source.TokenTable;
 import io.synapsebridge.contract.StreamRecord;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class Hub implements TailListener {
     private final Supplier<TokenTable> tokens;
     private final ServerMetrics metrics;
     /** Per stream: the last row read whose group may not be complete yet. */
-    private final Map<String, StreamRecord> groupTail = new HashMap<>();
+    private final Map<String, TailRecord> groupTail = new HashMap<>();
     /** Per stream: the group whose first rows went out as batch and whose last row has not, if any. */
     private final Map<String, OpenGroup> openGroups = new HashMap<>();
     private final RowLines lines;
@@ -131,10 +132,10 @@ final class Hub implements TailListener {
     }
 
     @Override
-    public void onRecords(List<StreamRecord> records, Predicate<String> caughtUp) {
+    public void onRecords(List<TailRecord> records, Predicate<String> caughtUp) {
         Outbox outbox = new Outbox();
-        for (StreamRecord record : records) {
-            StreamRecord held = groupTail.remove(record.stream());
+        for (TailRecord record : records) {
+            TailRecord held = groupTail.remove(record.stream());
             if (held != null) {
                 boolean sameGroup = record.isRow() && held.instance().equals(record.instance())
                         && held.token() == record.token();
@@ -156,7 +157,7 @@ final class Hub implements TailListener {
         outbox.flush();
     }
 
-    private void emitRow(StreamRecord record, boolean batch, Outbox outbox) {
+    private void emitRow(TailRecord record, boolean batch, Outbox outbox) {
         if (batch) {
             openGroups.putIfAbsent(record.stream(),
                     new OpenGroup(record.instance(), tokens.get().token(record.stream(), record.instance())));
@@ -181,7 +182,7 @@ final class Hub implements TailListener {
         metrics.rdata(record.stream());
     }
 
-    private void emitPosition(StreamRecord record, Outbox outbox) {
+    private void emitPosition(TailRecord record, Outbox outbox) {
         long previous = tokens.get().advance(record.stream(), record.instance(), record.token());
         if (previous >= record.token()) {
             return;
@@ -206,7 +207,7 @@ final class Hub implements TailListener {
          * A broadcast line ({@code target == null}) or a line for one connection. {@code row} is the record a
          * broadcast RDATA carries, which decides whether a 2017-dialect connection takes it.
          */
-        private record Segment(Command command, Subscriber target, StreamRecord row) {
+        private record Segment(Command command, Subscriber target, TailRecord row) {
         }
 
         /** Enough for most RDATA lines, so that a read's buffer rarely grows. */
@@ -214,7 +215,7 @@ final class Hub implements TailListener {
         private final List<Segment> segments = new ArrayList<>();
 
         /** For every replicating connection, and for 2017-dialect connections following the row's stream. */
-        void broadcast(Command command, StreamRecord row) {
+        void broadcast(Command command, TailRecord row) {
             segments.add(new Segment(command, null, row));
         }
 

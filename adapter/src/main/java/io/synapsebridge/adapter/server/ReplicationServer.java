@@ -49,7 +49,8 @@ public final class ReplicationServer implements AutoCloseable {
         var catalog = settings.version().catalog();
         StreamTail[] tailRef = new StreamTail[1];
         this.hub = new Hub(catalog, settings.mainProcessSendsFederation(), () -> tailRef[0].tokens(), metrics);
-        this.tail = new StreamTail(bootstrapServers, topics, catalog.streams(), hub, 10_000);
+        this.tail = new StreamTail(bootstrapServers, topics, catalog.streams(), new RowLines(catalog, metrics), hub,
+                10_000);
         tailRef[0] = tail;
         this.legacy = new LegacyReplication(bootstrapServers, topics, catalog, settings.mainProcessSendsFederation(),
                 tail, hub, metrics, settings.maxPendingCommands());

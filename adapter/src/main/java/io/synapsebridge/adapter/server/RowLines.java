@@ -1,11 +1,14 @@
 package io.synapsebridge.adapter.server;
 
+import io.synapsebridge.adapter.source.RowLayout;
+import io.synapsebridge.adapter.source.TailRecord;
 import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.protocol.Lines;
 import io.synapsebridge.protocol.command.Command;
 import io.synapsebridge.protocol.command.Dialect;
 import io.synapsebridge.protocol.command.RdataCommand;
-import io.synapsebridge.protocol.json.SynapseJson;
+import io.synapsebridge.protocol.json.InvalidJsonException;
+import io.synapsebridge.protocol.rows.NamedFields;
 import io.synapsebridge.protocol.rows.RowEncodingException;
 import io.synapsebridge.protocol.rows.StreamCatalog;
 import java.util.OptionalLong;
@@ -16,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Turns stream records into replication lines the way every sender of the server does: rows the emulated Synapse
  * release cannot lay out are skipped, and lines longer than Synapse accepts are dropped, both logged and counted.
  */
-final class RowLines {
+final class RowLines implements RowLayout {
     private static final Logger LOG = LoggerFactory.getLogger(RowLines.class);
 
     private final StreamCatalog catalog;
@@ -29,16 +32,30 @@ final class RowLines {
 
     /** RDATA for a row, as {@code batch} when another row of its group follows; null if it cannot be encoded. */
     RdataCommand rdata(StreamRecord record, boolean batch) {
-        String rowJson;
+        return rdata(record.stream(), record.instance(), record.token(),
+                rowJson(record.stream(), record.instance(), record.token(), NamedFields.of(record.row())), batch);
+    }
+
+    /** RDATA for a row the tail has laid out already; null if it could not be. */
+    RdataCommand rdata(TailRecord record, boolean batch) {
+        return rdata(record.stream(), record.instance(), record.token(), record.rowJson(), batch);
+    }
+
+    private static RdataCommand rdata(String stream, String instance, long token, String rowJson, boolean batch) {
+        return rowJson == null ? null
+                : new RdataCommand(stream, instance, batch ? OptionalLong.empty() : OptionalLong.of(token), rowJson);
+    }
+
+    /** The row's wire JSON for the emulated release, or null (logged and counted) if it cannot be laid out. */
+    @Override
+    public String rowJson(String stream, String instance, long token, NamedFields row) {
         try {
-            rowJson = SynapseJson.encode(catalog.encodeRow(record));
-        } catch (RowEncodingException e) {
-            metrics.rowSkipped(record.stream());
-            LOG.warn("skipping row {}/{}/{}: {}", record.stream(), record.instance(), record.token(), e.getMessage());
+            return catalog.rowJson(stream, row);
+        } catch (RowEncodingException | InvalidJsonException e) {
+            metrics.rowSkipped(stream);
+            LOG.warn("skipping row {}/{}/{}: {}", stream, instance, token, e.getMessage());
             return null;
         }
-        return new RdataCommand(record.stream(), record.instance(),
-                batch ? OptionalLong.empty() : OptionalLong.of(record.token()), rowJson);
     }
 
     /** The line for {@code command} in {@code dialect}, or null if it is too long to send. */

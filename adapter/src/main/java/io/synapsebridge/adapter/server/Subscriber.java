@@ -3,7 +3,7 @@ package io.synapsebridge.adapter.server;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.synapsebridge.contract.StreamRecord;
+import io.synapsebridge.adapter.source.TailRecord;
 import io.synapsebridge.protocol.command.Dialect;
 import io.synapsebridge.protocol.command.ErrorCommand;
 import java.util.HashMap;
@@ -71,7 +71,7 @@ final class Subscriber {
     }
 
     /** Whether a live row goes to this 2017-dialect connection: only the main process's, of a followed stream. */
-    boolean takesLive(StreamRecord record) {
+    boolean takesLive(TailRecord record) {
         Long floor = followed.get(record.stream());
         if (floor == null || !record.instance().equals(Dialect.MAIN_PROCESS_INSTANCE) || record.token() <= floor) {
             return false;

@@ -1,8 +1,6 @@
 package io.synapsebridge.adapter.source;
 
 import io.synapsebridge.contract.InvalidRecordException;
-import io.synapsebridge.contract.StreamRecord;
-import io.synapsebridge.contract.StreamRecordCodec;
 import io.synapsebridge.contract.StreamTopics;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -54,7 +52,7 @@ public final class StreamTail implements AutoCloseable {
     private final Map<String, Long> delivered = new ConcurrentHashMap<>();
     private final TailListener listener;
     private final TokenTable tokens = new TokenTable();
-    private final StreamRecordCodec codec = new StreamRecordCodec();
+    private final RecordDecoder decoder;
     /** Reads and tasks, in the order the tail's thread runs them. */
     private final LinkedBlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
     private final Semaphore readsAhead = new Semaphore(READS_AHEAD);
@@ -66,11 +64,11 @@ public final class StreamTail implements AutoCloseable {
     private volatile boolean running = true;
 
     /** Records read in one poll, with where each topic's reading ended and which topics it read to their end. */
-    private record Read(List<StreamRecord> records, Map<String, Long> readTo, Set<String> caughtUp) {
+    private record Read(List<TailRecord> records, Map<String, Long> readTo, Set<String> caughtUp) {
     }
 
-    public StreamTail(String bootstrapServers, StreamTopics topics, Collection<String> streams, TailListener listener,
-            int seedRecords) {
+    public StreamTail(String bootstrapServers, StreamTopics topics, Collection<String> streams, RowLayout layout,
+            TailListener listener, int seedRecords) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         // Capture publishes a release and its checkpoint in one transaction: see all of it or none.
@@ -81,6 +79,7 @@ public final class StreamTail implements AutoCloseable {
         // Values are parsed where Kafka read them, without a copy; keys repeat the instance the value names.
         this.consumer = new KafkaConsumer<>(p, new ByteBufferDeserializer(), new ByteBufferDeserializer());
         this.topics = topics;
+        this.decoder = new RecordDecoder(layout);
         this.listener = listener;
         this.seedRecords = seedRecords;
         for (String stream : streams) {
@@ -231,7 +230,7 @@ public final class StreamTail implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("timed out reading the tail of the stream topics");
             }
-            for (StreamRecord r : decode(consumer.poll(Duration.ofMillis(200)), false)) {
+            for (TailRecord r : decode(consumer.poll(Duration.ofMillis(200)), false)) {
                 tokens.advance(r.stream(), r.instance(), r.token());
             }
         }
@@ -240,12 +239,12 @@ public final class StreamTail implements AutoCloseable {
         }
     }
 
-    private List<StreamRecord> decode(ConsumerRecords<ByteBuffer, ByteBuffer> batch, boolean live) {
-        List<StreamRecord> out = new ArrayList<>(batch.count());
+    private List<TailRecord> decode(ConsumerRecords<ByteBuffer, ByteBuffer> batch, boolean live) {
+        List<TailRecord> out = new ArrayList<>(batch.count());
         for (ConsumerRecord<ByteBuffer, ByteBuffer> r : batch) {
             String expected = streamOf.get(new TopicPartition(r.topic(), r.partition()));
             try {
-                StreamRecord record = codec.decode(r.value());
+                TailRecord record = decoder.decode(r.value(), live);
                 if (!record.stream().equals(expected)) {
                     throw new InvalidRecordException("record of stream '" + record.stream() + "' in topic of '"
                             + expected + "'");

@@ -1,6 +1,5 @@
 package io.synapsebridge.adapter.source;
 
-import io.synapsebridge.contract.StreamRecord;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -11,5 +10,5 @@ public interface TailListener {
      * @param caughtUp whether the tail has read everything committed so far on a stream's topic: a group of rows
      *                 sharing a token is only known complete when the next token or the end of the topic is seen
      */
-    void onRecords(List<StreamRecord> records, Predicate<String> caughtUp);
+    void onRecords(List<TailRecord> records, Predicate<String> caughtUp);
 }
