@@ -65,7 +65,8 @@ public final class Lines {
 
     /** Whether {@code line} (without LF) is within Synapse's limit. */
     public static boolean fits(String line) {
-        return fits(utf8Length(line));
+        // A char is at most 3 bytes in UTF-8: most lines are short enough to need no count.
+        return line.length() <= MAX_LINE_BYTES / 3 || fits(utf8Length(line));
     }
 
     /**
