@@ -12,12 +12,12 @@ import java.nio.ByteBuffer;
  * through the contract's codec otherwise, so that a bad record is refused with the codec's reason. For the reading
  * thread only.
  */
-final class RecordDecoder {
+public final class RecordDecoder {
     private final FlatRecordReader flat = new FlatRecordReader();
     private final StreamRecordCodec codec = new StreamRecordCodec();
     private final RowLayout layout;
 
-    RecordDecoder(RowLayout layout) {
+    public RecordDecoder(RowLayout layout) {
         this.layout = layout;
     }
 
@@ -25,7 +25,7 @@ final class RecordDecoder {
      * @param layOut whether to lay out a row for the wire (not needed to learn tokens)
      * @throws InvalidRecordException with the reason when the value is not a valid stream record
      */
-    TailRecord decode(ByteBuffer value, boolean layOut) {
+    public TailRecord decode(ByteBuffer value, boolean layOut) {
         if (value != null && value.hasArray()) {
             FlatRecord f = flat.read(value.array(), value.arrayOffset() + value.position(), value.remaining());
             if (f != null) {

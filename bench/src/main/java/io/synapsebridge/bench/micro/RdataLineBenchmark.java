@@ -1,6 +1,8 @@
 package io.synapsebridge.bench.micro;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synapsebridge.adapter.source.RecordDecoder;
+import io.synapsebridge.adapter.source.TailRecord;
 import io.synapsebridge.bench.RealisticRows;
 import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.contract.StreamRecordCodec;
@@ -9,6 +11,7 @@ import io.synapsebridge.protocol.command.RdataCommand;
 import io.synapsebridge.protocol.json.SynapseJson;
 import io.synapsebridge.protocol.rows.StreamCatalog;
 import io.synapsebridge.protocol.rows.SynapseVersion;
+import java.nio.ByteBuffer;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,9 +23,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * What the fan-out does once per record and dialect: lay a named topic row out for Synapse v1.66, encode it as
- * Synapse's JSON and format the RDATA line. {@code recordToLine} adds decoding the Kafka value first, which is the
- * whole per-record cost on the tail's single thread.
+ * What the server does once per record and dialect: lay a named topic row out for Synapse v1.66, encode it as
+ * Synapse's JSON and format the RDATA line. {@code recordToLine} adds decoding the Kafka value into a tree first;
+ * {@code recordToLineStreaming} does the same work the way the tail does it, reading the value in one streaming pass
+ * and writing the row straight to its JSON.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +38,8 @@ public class RdataLineBenchmark {
     private final StreamCatalog catalog = SynapseVersion.V1_66.catalog();
     private final Dialect dialect = Dialect.V1_22;
     private final StreamRecordCodec codec = new StreamRecordCodec();
+    private final RecordDecoder decoder = new RecordDecoder((stream, instance, token, row) -> catalog.rowJson(stream,
+            row));
     private ObjectNode[] evRows;
     private ObjectNode[] receiptRows;
     private byte[][] evValues;
@@ -66,6 +72,13 @@ public class RdataLineBenchmark {
     public String recordToLine() {
         StreamRecord record = codec.decode(evValues[nextIndex()]);
         return line(record.stream(), record.row(), record.token());
+    }
+
+    @Benchmark
+    public String recordToLineStreaming() {
+        TailRecord record = decoder.decode(ByteBuffer.wrap(evValues[nextIndex()]), true);
+        return dialect.format(new RdataCommand(record.stream(), record.instance(), OptionalLong.of(record.token()),
+                record.rowJson()));
     }
 
     private String line(String stream, ObjectNode row, long token) {
