@@ -232,6 +232,29 @@ class ReplicationServerTest {
     }
 
     @Test
+    void theV113DialectAnnouncesOneTokenPositions() throws Exception {
+        ServerSettings v113 = new ServerSettings("127.0.0.1", 0, "test.local", Dialect.V1_13, SynapseVersion.V1_66,
+                false, 10_000, 100, Duration.ofSeconds(5), Duration.ofSeconds(25));
+        try (ReplicationServer old = ReplicationServer.start(v113, kafka.bootstrapServers(), topics,
+                new DiscardingSink());
+             LineClient c = new LineClient(old.address())) {
+            c.send("NAME worker1\nREPLICATE\n");
+            c.await(l -> l.startsWith("POSITION receipts "), WAIT);
+            publish(StreamRecord.position("events", "master", 45));
+            publish(StreamRecord.row("receipts", "master", 8, receipt("$e2")));
+            producer.flush();
+            c.await(l -> l.startsWith("RDATA receipts "), WAIT);
+            c.await(l -> l.startsWith("POSITION events master 45"), WAIT);
+            assertThat(c.received()).containsSubsequence("SERVER test.local", "POSITION events master 41",
+                    "POSITION receipts master 7");
+            assertThat(c.received()).contains("POSITION events master 45", "RDATA receipts master 8 "
+                    + "[\"!r:test.local\",\"m.read\",\"@alice:test.local\",\"$e2\",{\"ts\":1700000000000}]");
+            assertThat(c.received()).filteredOn(l -> l.startsWith("POSITION "))
+                    .allMatch(l -> l.split(" ").length == 4);
+        }
+    }
+
+    @Test
     void aPeerThatPingedThenWentSilentIsTimedOutWhileANetcatSessionStaysAndKeepsReceiving() throws Exception {
         ServerSettings quick = new ServerSettings("127.0.0.1", 0, "test.local", Dialect.DEFAULT, SynapseVersion.V1_66,
                 false, 10_000, 100, Duration.ofMillis(200), Duration.ofSeconds(1));
