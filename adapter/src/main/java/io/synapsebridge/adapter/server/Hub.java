@@ -231,6 +231,7 @@ final class Hub implements TailListener {
                 inFlight.await();
             }
             HandOff handOff = new HandOff();
+            int[] takers = new int[segments.size()];
             Map<Dialect, SharedLines> shared = new EnumMap<>(Dialect.class);
             for (Subscriber s : subscribers) {
                 Dialect dialect = s.dialect();
@@ -245,6 +246,7 @@ final class Hub implements TailListener {
                         if (lines.fits(i)) {
                             runStart = runStart < 0 ? i : runStart;
                             count++;
+                            takers[i]++;
                         }
                         continue;
                     }
@@ -257,6 +259,7 @@ final class Hub implements TailListener {
                         if (line != null) {
                             out.addComponent(true, ByteBufUtil.writeUtf8(ByteBufAllocator.DEFAULT, line + "\n"));
                             count++;
+                            takers[i]++;
                         }
                     }
                 }
@@ -270,6 +273,11 @@ final class Hub implements TailListener {
                 }
             }
             shared.values().forEach(SharedLines::release);
+            for (int i = 0; i < takers.length; i++) {
+                if (takers[i] > 0) {
+                    metrics.outbound(segments.get(i).command().type().wireName(), takers[i]);
+                }
+            }
             handOff.seal();
             inFlight = handOff;
         }

@@ -52,6 +52,7 @@ public final class ReplicationServer implements AutoCloseable {
         this.tail = new StreamTail(bootstrapServers, topics, catalog.streams(), new RowLines(catalog, metrics), hub,
                 10_000);
         tailRef[0] = tail;
+        SingleCommandCounter singleCommands = new SingleCommandCounter(metrics);
         this.legacy = new LegacyReplication(bootstrapServers, topics, catalog, settings.mainProcessSendsFederation(),
                 tail, hub, metrics, settings.maxPendingCommands());
         tail.start();
@@ -73,6 +74,7 @@ public final class ReplicationServer implements AutoCloseable {
                                     .addLast(new DelimiterBasedFrameDecoder(Lines.MAX_LINE_BYTES, true, true,
                                             Unpooled.wrappedBuffer(new byte[] {'\n'})))
                                     .addLast(new LineEncoder(LineSeparator.UNIX, StandardCharsets.UTF_8))
+                                    .addLast(singleCommands)
                                     .addLast(new ConnectionHandler(settings, hub, tail, commands, metrics,
                                             legacy));
                         }

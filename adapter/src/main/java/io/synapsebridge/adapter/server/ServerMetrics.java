@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ServerMetrics {
     private final Map<String, LongAdder> inbound = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> outbound = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> rdata = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> skippedRows = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> oversize = new ConcurrentHashMap<>();
@@ -21,6 +22,10 @@ public final class ServerMetrics {
 
     void inbound(String command) {
         count(inbound, command);
+    }
+
+    void outbound(String command, long count) {
+        outbound.computeIfAbsent(command, k -> new LongAdder()).add(count);
     }
 
     void rdata(String stream) {
@@ -71,6 +76,11 @@ public final class ServerMetrics {
 
     public Map<String, Long> inboundCommands() {
         return snapshot(inbound);
+    }
+
+    /** Commands written to connections, by name, counted where they are produced. */
+    public Map<String, Long> outboundCommands() {
+        return snapshot(outbound);
     }
 
     public Map<String, Long> rdataByStream() {

@@ -7,6 +7,7 @@ import io.synapsebridge.adapter.http.LogBatch;
 import io.synapsebridge.adapter.http.TokenSeeker;
 import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.contract.StreamRecordCodec;
+import io.synapsebridge.protocol.command.CommandType;
 import io.synapsebridge.protocol.command.Dialect;
 import io.synapsebridge.protocol.command.RdataCommand;
 import java.time.Duration;
@@ -127,6 +128,7 @@ final class StreamCatchUp {
             return false;
         }
         subscriber.send(ByteBufUtil.writeUtf8(ByteBufAllocator.DEFAULT, out), lines);
+        shared.metrics().outbound(CommandType.RDATA.wireName(), lines);
         out.setLength(0);
         lines = 0;
         return true;

@@ -142,6 +142,9 @@ class ReplicationServerTest {
                     "RDATA events master 43 [\"ev\",[\"$b\",\"!r:test.local\",\"m.room.message\",null,null,null,"
                             + "null,false,false]]",
                     "POSITION events master 43 50");
+            org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(server.metrics().outboundCommands()).containsEntry("SERVER", 1L)
+                            .containsEntry("RDATA", 3L).containsEntry("POSITION", 3L).containsKey("PING"));
         }
     }
 
