@@ -17,6 +17,7 @@ import io.synapsebridge.devstack.DevStackException;
 import io.synapsebridge.devstack.EmbeddedKafkaBroker;
 import io.synapsebridge.devstack.EmbeddedPostgresServer;
 import io.synapsebridge.devstack.Ports;
+import io.synapsebridge.sim.SynapseWriter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
@@ -146,6 +147,11 @@ public final class DevStack implements AutoCloseable {
 
     public ReplicationServer server() {
         return server;
+    }
+
+    /** The Synapse-like writer standing in for Synapse's main process. */
+    public SynapseWriter writer() {
+        return writer.writer();
     }
 
     /** Where to connect, one service per line. */
