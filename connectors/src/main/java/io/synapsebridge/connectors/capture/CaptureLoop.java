@@ -4,6 +4,8 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.synapsebridge.connectors.frontier.Announcement;
 import io.synapsebridge.connectors.frontier.AnnouncementFence;
+import io.synapsebridge.connectors.frontier.FencedToken;
+import io.synapsebridge.connectors.frontier.HorizonFence;
 import io.synapsebridge.connectors.mapping.ChangeRow;
 import io.synapsebridge.connectors.mapping.InvalidChangeException;
 import io.synapsebridge.connectors.mapping.MappingSink;
@@ -39,6 +41,7 @@ final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEve
     private final CaptureMetrics metrics;
     private final AnnouncementFence announcements;
     private final Set<String> announcedStreams;
+    private final HorizonFence horizons;
     private final Set<String> releasable;
     private final Set<String> warnedUnreleasable = new java.util.HashSet<>();
     private final SafeOffsets safeOffsets = new SafeOffsets();
@@ -46,13 +49,15 @@ final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEve
     private long currentTxId = -1;
 
     CaptureLoop(TableRouter router, Sequencer sequencer, StreamPublisher publisher, CaptureMetrics metrics,
-            AnnouncementFence announcements, Set<String> announcedStreams, Set<String> releasable) {
+            AnnouncementFence announcements, Set<String> announcedStreams, HorizonFence horizons,
+            Set<String> releasable) {
         this.router = router;
         this.sequencer = sequencer;
         this.publisher = publisher;
         this.metrics = metrics;
         this.announcements = announcements;
         this.announcedStreams = Set.copyOf(announcedStreams);
+        this.horizons = horizons;
         this.releasable = Set.copyOf(releasable);
     }
 
@@ -126,6 +131,13 @@ final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEve
         for (Announcement a : announcements.passed(capturedLsn)) {
             if (announcedStreams.contains(a.stream())) {
                 sink.frontier(a.stream(), a.instance(), a.token());
+            }
+        }
+
+        // Snapshot horizons whose WAL fence capture has passed: final for every writer of the stream.
+        for (FencedToken h : horizons.passed(capturedLsn)) {
+            for (String instance : sequencer.writers(h.stream())) {
+                sink.frontier(h.stream(), instance, h.token());
             }
         }
 

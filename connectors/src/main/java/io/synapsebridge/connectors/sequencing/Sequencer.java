@@ -57,6 +57,17 @@ public final class Sequencer {
         return q == null ? 0 : q.published();
     }
 
+    /** The writers of {@code stream} seen so far (with rows held or published, or restored). */
+    public List<String> writers(String stream) {
+        List<String> out = new ArrayList<>();
+        for (WriterKey k : queues.keySet()) {
+            if (k.stream().equals(stream)) {
+                out.add(k.instance());
+            }
+        }
+        return out;
+    }
+
     /** Every writer's published frontier, by stream then writer. */
     public Map<String, Map<String, Long>> publishedFrontiers() {
         Map<String, Map<String, Long>> out = new HashMap<>();
