@@ -87,7 +87,8 @@ class CaptureLatencyBenchmark {
                 if (!readerReady.await(60, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("the reader did not get its partition within 60 s");
                 }
-                Thread sampler = new Thread(() -> sampleLag(run), "bench-lag");
+                Thread sampler = new Thread(() -> sampleLag(run, capture, postgres.dataSource("synapse")),
+                        "bench-lag");
                 sampler.start();
                 write(writer, rowsPerSecond, run);
                 run.writing.set(false);
@@ -107,7 +108,7 @@ class CaptureLatencyBenchmark {
         final AtomicBoolean writing = new AtomicBoolean(true);
         final AtomicLong committedRows = new AtomicLong();
         final AtomicLong seenRows = new AtomicLong();
-        final List<Long> lagSamples = new ArrayList<>();
+        final List<String> lagSamples = new ArrayList<>();
         volatile long measureFrom;
         volatile long measureTo;
         volatile long committedAtStart;
@@ -153,27 +154,41 @@ class CaptureLatencyBenchmark {
         }
     }
 
-    /** Rows committed but not yet seen by the reader, once a second. */
-    private static void sampleLag(Run run) {
+    /**
+     * Once a second: rows committed but not yet seen by the reader, of which held by capture waiting for their
+     * frontier, and the WAL the walsender had not yet sent (kB), which tells decoding lag from publishing lag.
+     */
+    private static void sampleLag(Run run, Capture capture, javax.sql.DataSource db) {
         long next = run.measureFrom;
-        while (!Thread.currentThread().isInterrupted()) {
-            for (long wait = next - System.nanoTime(); wait > 0; wait = next - System.nanoTime()) {
-                LockSupport.parkNanos(wait); // sampling once a second, not synchronisation
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
+        try (Connection c = db.getConnection(); var st = c.createStatement()) {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (long wait = next - System.nanoTime(); wait > 0; wait = next - System.nanoTime()) {
+                    LockSupport.parkNanos(wait); // sampling once a second, not synchronisation
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
                 }
+                long committed = run.committedRows.get();
+                if (next == run.measureFrom) {
+                    run.committedAtStart = committed;
+                }
+                if (next >= run.measureTo && run.committedAtEnd == 0) {
+                    run.committedAtEnd = committed;
+                }
+                long unsentKb;
+                try (var rs = st.executeQuery("SELECT coalesce(max(pg_current_wal_lsn() - sent_lsn), 0)::bigint / 1024"
+                        + " FROM pg_stat_replication")) {
+                    rs.next();
+                    unsentKb = rs.getLong(1);
+                }
+                synchronized (run.lagSamples) {
+                    run.lagSamples.add((committed - run.seenRows.get()) + "/" + capture.metrics().held() + "/"
+                            + unsentKb);
+                }
+                next += TimeUnit.SECONDS.toNanos(1);
             }
-            long committed = run.committedRows.get();
-            if (next == run.measureFrom) {
-                run.committedAtStart = committed;
-            }
-            if (next >= run.measureTo && run.committedAtEnd == 0) {
-                run.committedAtEnd = committed;
-            }
-            synchronized (run.lagSamples) {
-                run.lagSamples.add(committed - run.seenRows.get());
-            }
-            next += TimeUnit.SECONDS.toNanos(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -229,14 +244,14 @@ class CaptureLatencyBenchmark {
         long[] sorted = latenciesMicros.stream().mapToLong(Long::longValue).sorted().toArray();
         long committedInRun = (run.committedAtEnd == 0 ? run.committedRows.get() : run.committedAtEnd)
                 - run.committedAtStart;
-        List<Long> lag;
+        List<String> lag;
         synchronized (run.lagSamples) {
             lag = List.copyOf(run.lagSamples);
         }
         System.out.printf("capture at %d rows/s (%d rows per commit, %d threads, warm-up %d s): %d rows committed"
                         + " in the measured %d s (%.0f rows/s), %d of them seen; commit->topic p50 %.1f ms,"
-                        + " p90 %.1f ms, p99 %.1f ms, max %.1f ms; lag (rows committed, not yet in the topic) each"
-                        + " second from the end of the warm-up: %s; all seen %.2f s after the writers stopped%n",
+                        + " p90 %.1f ms, p99 %.1f ms, max %.1f ms; each second from the end of the warm-up, rows committed and not yet"
+                        + " in the topic / of them held for their frontier / WAL not yet sent (kB): %s; all seen %.2f s after the writers stopped%n",
                 rowsPerSecond, ROWS_PER_COMMIT, THREADS, WARMUP.toSeconds(), measuredRows, RUN.toSeconds(),
                 committedInRun / (double) RUN.toSeconds(), sorted.length,
                 percentile(sorted, 0.50) / 1000.0, percentile(sorted, 0.90) / 1000.0,
