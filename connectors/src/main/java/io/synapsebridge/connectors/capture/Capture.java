@@ -16,6 +16,7 @@ import io.synapsebridge.connectors.mapping.TableMapper;
 import io.synapsebridge.connectors.mapping.TableRouter;
 import io.synapsebridge.connectors.publish.CaptureCheckpoint;
 import io.synapsebridge.connectors.publish.CheckpointReader;
+import io.synapsebridge.connectors.publish.PublishPipeline;
 import io.synapsebridge.connectors.publish.StreamPublisher;
 import io.synapsebridge.connectors.publish.TopicSetup;
 import io.synapsebridge.connectors.sequencing.Sequencer;
@@ -47,6 +48,7 @@ public final class Capture implements AutoCloseable {
     private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private final ExecutorService executor;
     private final StreamPublisher publisher;
+    private final PublishPipeline pipeline;
     private final CaptureMetrics metrics;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final WriterConnection writerConnection;
@@ -60,11 +62,12 @@ public final class Capture implements AutoCloseable {
         this.cachesHorizon = cachesHorizon;
         this.publisher = new StreamPublisher(settings.bootstrapServers(), settings.topics(),
                 settings.topics().prefix() + "-capture");
+        this.pipeline = new PublishPipeline(publisher, metrics::published);
         Set<String> tables = new HashSet<>(router.tables());
         tables.add(SlotSetup.HEARTBEAT_TABLE);
         this.engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(DebeziumProperties.of(settings, tables))
-                .notifying(new CaptureLoop(router, sequencer, publisher, metrics, fence, announcedStreams, horizons,
+                .notifying(new CaptureLoop(router, sequencer, pipeline, metrics, fence, announcedStreams, horizons,
                         releasableStreams(router, writerConnection != null ? announcedStreams : Set.of(),
                                 cachesHorizon != null)))
                 .using((success, message, error) -> {
@@ -198,6 +201,7 @@ public final class Capture implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        pipeline.close();
         publisher.close();
     }
 }

@@ -13,7 +13,8 @@ import io.synapsebridge.connectors.mapping.TableMapper;
 import io.synapsebridge.connectors.mapping.TableRouter;
 import io.synapsebridge.connectors.publish.CaptureCheckpoint;
 import io.synapsebridge.connectors.publish.DeadLetter;
-import io.synapsebridge.connectors.publish.StreamPublisher;
+import io.synapsebridge.connectors.publish.PublishPipeline;
+import io.synapsebridge.connectors.publish.Release;
 import io.synapsebridge.connectors.sequencing.CapturedRow;
 import io.synapsebridge.connectors.sequencing.Offer;
 import io.synapsebridge.connectors.sequencing.Publication;
@@ -29,15 +30,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Handles each batch of captured changes: map them to stream rows, hold the rows until their writer's frontier
- * covers them, publish what is released together with a checkpoint, and only then acknowledge the changes to
- * Debezium, and only up to the oldest row still held.
+ * covers them, hand what is released to the publishing pipeline together with a checkpoint, and acknowledge changes
+ * to Debezium only up to the oldest one that a held row or an unpublished release still depends on.
  */
 final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
     private static final Logger LOG = LoggerFactory.getLogger(CaptureLoop.class);
 
     private final TableRouter router;
     private final Sequencer sequencer;
-    private final StreamPublisher publisher;
+    private final PublishPipeline publisher;
     private final CaptureMetrics metrics;
     private final AnnouncementFence announcements;
     private final Set<String> announcedStreams;
@@ -48,7 +49,7 @@ final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEve
     private long capturedLsn;
     private long currentTxId = -1;
 
-    CaptureLoop(TableRouter router, Sequencer sequencer, StreamPublisher publisher, CaptureMetrics metrics,
+    CaptureLoop(TableRouter router, Sequencer sequencer, PublishPipeline publisher, CaptureMetrics metrics,
             AnnouncementFence announcements, Set<String> announcedStreams, HorizonFence horizons,
             Set<String> releasable) {
         this.router = router;
@@ -64,6 +65,7 @@ final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEve
     @Override
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> events,
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        publisher.throwIfFailed();
         List<Publication> released = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
         MappingSink sink = new MappingSink() {
@@ -96,11 +98,15 @@ final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEve
             }
         };
 
+        SourcePosition first = null;
         SourcePosition last = null;
         for (RecordChangeEvent<SourceRecord> event : events) {
             SourceRecord record = event.record();
             SourcePosition position = ChangeRows.position(record);
             last = position;
+            if (first == null) {
+                first = position;
+            }
             if (Long.compareUnsigned(position.lsn(), capturedLsn) > 0) {
                 capturedLsn = position.lsn();
             }
@@ -142,17 +148,34 @@ final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEve
         }
 
         if (!released.isEmpty() || !deadLetters.isEmpty()) {
-            publisher.publish(released, deadLetters, new CaptureCheckpoint(sequencer.publishedFrontiers(), last));
-            metrics.published(released);
+            // Published on the pipeline's thread; this batch's changes stay unacknowledged until Kafka has them.
+            publisher.submit(new Release(released, deadLetters,
+                    new CaptureCheckpoint(sequencer.publishedFrontiers(), last), oldest(first, released)));
         }
         metrics.held(sequencer.heldCount());
 
-        Map<String, ?> safe = safeOffsets.safePoint(sequencer.oldestHeld());
+        Map<String, ?> safe = safeOffsets.safePoint(older(sequencer.oldestHeld(), publisher.oldestUnpublished()));
         if (safe != null && !events.isEmpty()) {
             DebeziumEngine.Offsets offsets = committer.buildOffsets();
             safe.forEach(offsets::set);
             committer.markProcessed(events.get(events.size() - 1), offsets);
         }
         committer.markBatchFinished();
+    }
+
+    /** The oldest change a release depends on: its batch's first change, or an older row it releases. */
+    private static SourcePosition oldest(SourcePosition batchFirst, List<Publication> released) {
+        SourcePosition oldest = batchFirst;
+        for (Publication p : released) {
+            oldest = older(oldest, p.source());
+        }
+        return oldest;
+    }
+
+    private static SourcePosition older(SourcePosition a, SourcePosition b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.compareTo(b) <= 0 ? a : b;
     }
 }
