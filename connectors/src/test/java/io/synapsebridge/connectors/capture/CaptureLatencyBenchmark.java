@@ -87,7 +87,8 @@ class CaptureLatencyBenchmark {
                 if (!readerReady.await(60, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("the reader did not get its partition within 60 s");
                 }
-                Thread sampler = new Thread(() -> sampleLag(run, capture, postgres.dataSource("synapse")),
+                Thread sampler = new Thread(() -> sampleLag(run, capture, postgres.dataSource("synapse"),
+                        postgres.dataDirectory()),
                         "bench-lag");
                 sampler.start();
                 write(writer, rowsPerSecond, run);
@@ -114,6 +115,69 @@ class CaptureLatencyBenchmark {
         volatile long committedAtStart;
         volatile long committedAtEnd;
         volatile long allSeenAt;
+        volatile CpuUse cpuAtStart;
+        volatile CpuUse cpuAtEnd;
+    }
+
+    /**
+     * CPU time used so far, split by who used it: capture (the Debezium engine's threads, the capture loop, the
+     * publisher and its producer, the horizon), the Kafka broker and everything else in this JVM, and Postgres (the
+     * postmaster and its children, including the walsender that decodes for capture).
+     */
+    private record CpuUse(long captureNanos, long jvmNanos, long postgresTicks) {
+        CpuUse(java.nio.file.Path pgData) {
+            this(captureThreads(), ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime(), postgresTicks(pgData));
+        }
+
+        private static long captureThreads() {
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long sum = 0;
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                String n = t.getName();
+                if (n.startsWith("debezium-") || n.startsWith("pool-") || n.startsWith("capture")
+                        || n.startsWith("horizon-") || n.contains("producer-lat-capture")
+                        || n.contains("lat.capture.offsets") || n.contains("debezium-")) {
+                    long cpu = threads.getThreadCpuTime(t.getId());
+                    sum += Math.max(0, cpu);
+                }
+            }
+            return sum;
+        }
+
+        private static long postgresTicks(java.nio.file.Path pgData) {
+            try {
+                String postmaster = java.nio.file.Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim();
+                long ticks = 0;
+                try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                    for (var dir : (Iterable<java.nio.file.Path>) procs::iterator) {
+                        String pid = dir.getFileName().toString();
+                        if (!pid.chars().allMatch(Character::isDigit)) {
+                            continue;
+                        }
+                        try {
+                            String stat = java.nio.file.Files.readString(dir.resolve("stat"));
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            if (pid.equals(postmaster) || f[1].equals(postmaster)) {
+                                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
+                            }
+                        } catch (java.io.IOException | RuntimeException gone) {
+                            // the process ended meanwhile
+                        }
+                    }
+                }
+                return ticks;
+            } catch (java.io.IOException e) {
+                return 0;
+            }
+        }
+
+        /** "capture x s, JVM y s, Postgres z s" between {@code from} and this. */
+        String since(CpuUse from) {
+            return String.format("capture %.1f s, whole JVM %.1f s, Postgres %.1f s",
+                    (captureNanos - from.captureNanos) / 1e9, (jvmNanos - from.jvmNanos) / 1e9,
+                    (postgresTicks - from.postgresTicks) / 100.0);
+        }
     }
 
     /** Commits {@code rowsPerSecond} rows for the warm-up and then the measured period, on {@link #THREADS}. */
@@ -158,7 +222,7 @@ class CaptureLatencyBenchmark {
      * Once a second: rows committed but not yet seen by the reader, of which held by capture waiting for their
      * frontier, and the WAL the walsender had not yet sent (kB), which tells decoding lag from publishing lag.
      */
-    private static void sampleLag(Run run, Capture capture, javax.sql.DataSource db) {
+    private static void sampleLag(Run run, Capture capture, javax.sql.DataSource db, java.nio.file.Path pgData) {
         long next = run.measureFrom;
         try (Connection c = db.getConnection(); var st = c.createStatement()) {
             while (!Thread.currentThread().isInterrupted()) {
@@ -171,9 +235,11 @@ class CaptureLatencyBenchmark {
                 long committed = run.committedRows.get();
                 if (next == run.measureFrom) {
                     run.committedAtStart = committed;
+                    run.cpuAtStart = new CpuUse(pgData);
                 }
                 if (next >= run.measureTo && run.committedAtEnd == 0) {
                     run.committedAtEnd = committed;
+                    run.cpuAtEnd = new CpuUse(pgData);
                 }
                 long unsentKb;
                 try (var rs = st.executeQuery("SELECT coalesce(max(pg_current_wal_lsn() - sent_lsn), 0)::bigint / 1024"
@@ -257,6 +323,10 @@ class CaptureLatencyBenchmark {
                 percentile(sorted, 0.50) / 1000.0, percentile(sorted, 0.90) / 1000.0,
                 percentile(sorted, 0.99) / 1000.0, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0,
                 lag, run.allSeenAt == 0 ? Double.NaN : (run.allSeenAt - writerDone) / 1e9);
+        if (run.cpuAtStart != null && run.cpuAtEnd != null) {
+            System.out.printf("capture at %d rows/s: CPU used in the measured %d s: %s%n", rowsPerSecond,
+                    RUN.toSeconds(), run.cpuAtEnd.since(run.cpuAtStart));
+        }
     }
 
     private static long percentile(long[] sorted, double q) {
