@@ -327,6 +327,21 @@ class CaptureLatencyBenchmark {
             System.out.printf("capture at %d rows/s: CPU used in the measured %d s: %s%n", rowsPerSecond,
                     RUN.toSeconds(), run.cpuAtEnd.since(run.cpuAtStart));
         }
+        System.out.printf("capture at %d rows/s: CPU by thread over the whole run: %s%n", rowsPerSecond,
+                cpuByThread());
+    }
+
+    /** CPU seconds of the live threads, grouped by name (digits elided), largest first. */
+    private static String cpuByThread() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> byName = new java.util.HashMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            byName.merge(t.getName().replaceAll("[0-9]+", "N"), Math.max(0, threads.getThreadCpuTime(t.getId())),
+                    Long::sum);
+        }
+        return byName.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(14).map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / 1e9))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static long percentile(long[] sorted, double q) {
