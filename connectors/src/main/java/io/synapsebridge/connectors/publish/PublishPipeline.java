@@ -128,19 +128,6 @@ public final class PublishPipeline implements AutoCloseable {
         committed.accept(publications);
     }
 
-    /** Waits until everything queued so far is committed in Kafka (or failed), at most {@code timeout}. */
-    public synchronized boolean drain(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (failure == null && !(queued.isEmpty() && inFlight.isEmpty())) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            wait(Math.max(1, left / 1_000_000));
-        }
-        return failure == null;
-    }
-
     /** Publishes what is queued, then stops. */
     @Override
     public void close() {
