@@ -35,6 +35,11 @@ import org.slf4j.LoggerFactory;
  */
 final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
     private static final Logger LOG = LoggerFactory.getLogger(CaptureLoop.class);
+    /**
+     * A horizon moves for every writer at once, up to a hundred times a second: a writer with no row due gets a
+     * position record at most this often, or idle writers would fill the topic with positions.
+     */
+    private static final long HORIZON_POSITION_INTERVAL_NANOS = 1_000_000_000L;
 
     private final TableRouter router;
     private final Sequencer sequencer;
@@ -46,6 +51,7 @@ final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEve
     private final Set<String> releasable;
     private final Set<String> warnedUnreleasable = new java.util.HashSet<>();
     private final SafeOffsets safeOffsets = new SafeOffsets();
+    private final Map<String, Long> horizonPositionAt = new java.util.HashMap<>();
     private long capturedLsn;
     private long currentTxId = -1;
 
@@ -142,8 +148,15 @@ final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEve
 
         // Snapshot horizons whose WAL fence capture has passed: final for every writer of the stream.
         for (FencedToken h : horizons.passed(capturedLsn)) {
+            long now = System.nanoTime();
             for (String instance : sequencer.writers(h.stream())) {
-                sink.frontier(h.stream(), instance, h.token());
+                String writer = h.stream() + "/" + instance;
+                Long lastPosition = horizonPositionAt.get(writer);
+                if (sequencer.holdsAtOrBelow(h.stream(), instance, h.token()) || lastPosition == null
+                        || now - lastPosition >= HORIZON_POSITION_INTERVAL_NANOS) {
+                    sink.frontier(h.stream(), instance, h.token());
+                    horizonPositionAt.put(writer, now);
+                }
             }
         }
 
