@@ -27,6 +27,9 @@ import java.util.random.RandomGenerator;
 public final class PendingWrite implements AutoCloseable {
     private enum State { OPEN, COMMITTED, ROLLED_BACK }
 
+    /** More ids than this in one write is not what Synapse does (it persists events in batches of up to 100). */
+    public static final int MAX_IDS = 1000;
+
     /** One id this transaction holds unfinished, as drawn (positive). */
     private record Allocation(Stream stream, long id) {
     }
@@ -36,6 +39,9 @@ public final class PendingWrite implements AutoCloseable {
     private final Connection connection;
     private final List<Allocation> allocations = new ArrayList<>();
     private final List<CommittedRow> rows = new ArrayList<>();
+    /** How many of the first allocations are this write's own ids on {@link #stream}. */
+    private int ownIds;
+    private long committedAtNanos;
     private State state = State.OPEN;
 
     private PendingWrite(SynapseWriter writer, Stream stream, Connection connection) {
@@ -44,7 +50,10 @@ public final class PendingWrite implements AutoCloseable {
         this.connection = connection;
     }
 
-    static PendingWrite begin(SynapseWriter writer, Stream stream, RowWriter rowWriter) {
+    static PendingWrite begin(SynapseWriter writer, Stream stream, int ids, RowWriter rowWriter) {
+        if (ids < 1 || ids > MAX_IDS) {
+            throw new IllegalArgumentException("a write draws 1 to " + MAX_IDS + " ids, not " + ids);
+        }
         Connection connection;
         try {
             connection = writer.dataSource().getConnection();
@@ -58,7 +67,7 @@ public final class PendingWrite implements AutoCloseable {
             try (var s = connection.createStatement()) {
                 s.execute("SET lock_timeout = '1s'");
             }
-            write.allocateOwnId();
+            write.allocateOwnIds(ids);
             rowWriter.write(write.new Context());
             return write;
         } catch (SQLException | RuntimeException e) {
@@ -79,6 +88,23 @@ public final class PendingWrite implements AutoCloseable {
         return allocations.get(0).id();
     }
 
+    /** The wire tokens of every id this write drew on its stream, ascending (one unless written as a batch). */
+    public List<Long> tokens() {
+        List<Long> out = new ArrayList<>(ownIds);
+        for (int i = 0; i < ownIds; i++) {
+            out.add(allocations.get(i).id());
+        }
+        return out;
+    }
+
+    /** {@link System#nanoTime()} when the transaction committed, before {@code stream_positions} was advanced. */
+    public synchronized long committedAtNanos() {
+        if (state != State.COMMITTED) {
+            throw new IllegalStateException(describe() + " has not committed");
+        }
+        return committedAtNanos;
+    }
+
     /** The id as stored in the stream table (negative for backfill). */
     public long storedId() {
         return stream.toStored(token());
@@ -97,6 +123,7 @@ public final class PendingWrite implements AutoCloseable {
         requireOpen();
         try {
             connection.commit();
+            committedAtNanos = System.nanoTime();
         } catch (SQLException e) {
             abort();
             throw new SynapseWriterException("commit of " + describe() + " failed: " + e.getMessage(), e);
@@ -131,38 +158,56 @@ public final class PendingWrite implements AutoCloseable {
         }
     }
 
-    private void allocateOwnId() throws SQLException {
+    private void allocateOwnIds(int count) throws SQLException {
         StreamIdTracker tracker = writer.tracker(stream);
         switch (stream.mode()) {
             case SEQUENCE_BEFORE_TXN -> {
                 connection.setAutoCommit(true);
-                allocations.add(new Allocation(stream, fetch(stream)));
+                fetch(stream, count).forEach(id -> allocations.add(new Allocation(stream, id)));
                 connection.setAutoCommit(false);
             }
             case SEQUENCE_IN_TXN -> {
                 connection.setAutoCommit(false);
-                allocations.add(new Allocation(stream, fetch(stream)));
+                fetch(stream, count).forEach(id -> allocations.add(new Allocation(stream, id)));
             }
             case IN_PROCESS_COUNTER -> {
-                allocations.add(new Allocation(stream, tracker.next()));
+                for (int i = 0; i < count; i++) {
+                    allocations.add(new Allocation(stream, tracker.next()));
+                }
                 connection.setAutoCommit(false);
             }
         }
+        ownIds = count;
     }
 
-    private long fetch(Stream s) throws SQLException {
+    /** Draws {@code count} ids in one statement, as Synapse's {@code get_next_mult} does. */
+    private List<Long> fetch(Stream s, int count) throws SQLException {
         StreamIdTracker tracker = writer.tracker(s);
-        StreamIdTracker.Fetch fetch = tracker.startFetch();
+        List<StreamIdTracker.Fetch> fetches = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            fetches.add(tracker.startFetch());
+        }
+        List<Long> ids = new ArrayList<>(count);
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT nextval('" + s.sequence() + "')")) {
-            rs.next();
-            long id = rs.getLong(1);
-            tracker.fetched(fetch, id);
-            return id;
+             ResultSet rs = st.executeQuery("SELECT nextval('" + s.sequence() + "') FROM generate_series(1, "
+                     + count + ")")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
         } catch (SQLException | RuntimeException e) {
-            tracker.fetchFailed(fetch);
+            fetches.forEach(tracker::fetchFailed);
             throw e;
         }
+        ids.sort(null);
+        for (int i = 0; i < count; i++) {
+            try {
+                tracker.fetched(fetches.get(i), ids.get(i));
+            } catch (RuntimeException e) {
+                fetches.subList(i + 1, count).forEach(tracker::fetchFailed);
+                throw e;
+            }
+        }
+        return ids;
     }
 
     private void abort() {
@@ -237,12 +282,21 @@ public final class PendingWrite implements AutoCloseable {
         }
 
         @Override
+        public List<Long> storedIds() {
+            List<Long> out = new ArrayList<>(ownIds);
+            for (long token : tokens()) {
+                out.add(stream.toStored(token));
+            }
+            return out;
+        }
+
+        @Override
         public long allocateInTransaction(Stream other) {
             if (other.mode() != AllocationMode.SEQUENCE_IN_TXN) {
                 throw new IllegalArgumentException(other + " ids are not drawn inside a transaction");
             }
             try {
-                long id = fetch(other);
+                long id = fetch(other, 1).get(0);
                 allocations.add(new Allocation(other, id));
                 return other.toStored(id);
             } catch (SQLException e) {

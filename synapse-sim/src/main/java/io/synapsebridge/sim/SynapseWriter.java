@@ -64,7 +64,15 @@ public final class SynapseWriter {
 
     /** Allocates an id on {@code stream} and lets {@code rows} write in a transaction left open. */
     public PendingWrite begin(Stream stream, RowWriter rows) {
-        return PendingWrite.begin(this, stream, rows);
+        return PendingWrite.begin(this, stream, 1, rows);
+    }
+
+    /**
+     * Allocates {@code ids} ids on {@code stream} at once, as Synapse's {@code get_next_mult} does when it persists
+     * a batch, and lets {@code rows} write all of them in one transaction left open.
+     */
+    public PendingWrite begin(Stream stream, int ids, RowWriter rows) {
+        return PendingWrite.begin(this, stream, ids, rows);
     }
 
     /** Writes and commits one id's rows; returns its token. */

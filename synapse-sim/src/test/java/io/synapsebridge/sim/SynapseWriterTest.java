@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synapsebridge.sim.id.Stream;
 import io.synapsebridge.sim.rows.Population;
+import io.synapsebridge.sim.rows.ReceiptBatchRows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -57,6 +58,35 @@ class SynapseWriterTest {
         assertThat(Db.longs(db, "SELECT stream_ordering FROM events ORDER BY 1")).containsExactly(2L, 4L, 5L);
         assertThat(Db.count(db, "SELECT count(*) FROM current_state_delta_stream WHERE stream_id = 3")).isZero();
         assertThat(writer.commitLog().rows("events")).extracting(CommittedRow::token).doesNotContain(3L);
+    }
+
+    @Test
+    void aBatchWriteDrawsSeveralIdsAndRecordsThePositionAfterItsOneCommit() throws SQLException {
+        DataSource db = postgres.freshSynapseDatabase();
+        SynapseWriter writer = SynapseWriter.start(db, SynapseWriter.MAIN_PROCESS, new Population("test.local", 500, 50));
+        PendingWrite single = writer.begin(Stream.RECEIPTS);
+        PendingWrite batch = writer.begin(Stream.RECEIPTS, 5, new ReceiptBatchRows());
+        assertThat(batch.tokens()).containsExactly(3L, 4L, 5L, 6L, 7L);
+
+        batch.commit();
+        assertThat(Db.longs(db, "SELECT stream_id FROM receipts_linearized ORDER BY 1"))
+                .containsExactly(3L, 4L, 5L, 6L, 7L);
+        // Id 2 is still open: nothing of the batch may be announced yet.
+        assertThat(writer.currentToken(Stream.RECEIPTS)).isEqualTo(1);
+        assertThat(batch.committedAtNanos()).isPositive();
+
+        single.commit();
+        assertThat(writer.currentToken(Stream.RECEIPTS)).isEqualTo(7);
+        assertThat(Db.position(db, "receipts")).hasValue(7);
+        assertThat(writer.commitLog().rows("receipts")).extracting(CommittedRow::token)
+                .containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
+    }
+
+    @Test
+    void aBatchWriteNeedsAtLeastOneId() throws SQLException {
+        SynapseWriter writer = SynapseWriter.start(postgres.freshSynapseDatabase());
+        assertThatThrownBy(() -> writer.begin(Stream.RECEIPTS, 0, new ReceiptBatchRows()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -5,13 +5,18 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.synapsebridge.connectors.frontier.AnnouncementFence;
+import io.synapsebridge.connectors.frontier.HorizonFence;
+import io.synapsebridge.connectors.frontier.HorizonFollower;
+import io.synapsebridge.connectors.frontier.PostgresHorizonProbe;
 import io.synapsebridge.connectors.frontier.WriterConnection;
 import io.synapsebridge.connectors.frontier.WriterEndpoint;
+import io.synapsebridge.connectors.mapping.CachesMapper;
 import io.synapsebridge.connectors.mapping.StreamPositionsMapper;
 import io.synapsebridge.connectors.mapping.TableMapper;
 import io.synapsebridge.connectors.mapping.TableRouter;
 import io.synapsebridge.connectors.publish.CaptureCheckpoint;
 import io.synapsebridge.connectors.publish.CheckpointReader;
+import io.synapsebridge.connectors.publish.PublishPipeline;
 import io.synapsebridge.connectors.publish.StreamPublisher;
 import io.synapsebridge.connectors.publish.TopicSetup;
 import io.synapsebridge.connectors.sequencing.Sequencer;
@@ -37,26 +42,34 @@ import org.slf4j.LoggerFactory;
  */
 public final class Capture implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Capture.class);
+    /** How often the caches horizon reads the sequence; an unchanged sequence costs one small read. */
+    private static final Duration HORIZON_INTERVAL = Duration.ofMillis(10);
 
     private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private final ExecutorService executor;
     private final StreamPublisher publisher;
+    private final PublishPipeline pipeline;
     private final CaptureMetrics metrics;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final WriterConnection writerConnection;
+    private final HorizonFollower cachesHorizon;
 
     private Capture(CaptureSettings settings, TableRouter router, Sequencer sequencer, CaptureMetrics metrics,
-            AnnouncementFence fence, Set<String> announcedStreams, WriterConnection writerConnection) {
+            AnnouncementFence fence, Set<String> announcedStreams, WriterConnection writerConnection,
+            HorizonFence horizons, HorizonFollower cachesHorizon) {
         this.metrics = metrics;
         this.writerConnection = writerConnection;
+        this.cachesHorizon = cachesHorizon;
         this.publisher = new StreamPublisher(settings.bootstrapServers(), settings.topics(),
                 settings.topics().prefix() + "-capture");
+        this.pipeline = new PublishPipeline(publisher, metrics::published);
         Set<String> tables = new HashSet<>(router.tables());
         tables.add(SlotSetup.HEARTBEAT_TABLE);
         this.engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(DebeziumProperties.of(settings, tables))
-                .notifying(new CaptureLoop(router, sequencer, publisher, metrics, fence, announcedStreams,
-                        releasableStreams(router, writerConnection != null ? announcedStreams : Set.of())))
+                .notifying(new CaptureLoop(router, sequencer, pipeline, metrics, fence, announcedStreams, horizons,
+                        releasableStreams(router, writerConnection != null ? announcedStreams : Set.of(),
+                                cachesHorizon != null)))
                 .using((success, message, error) -> {
                     if (success) {
                         stopped.complete(null);
@@ -69,7 +82,10 @@ public final class Capture implements AutoCloseable {
         this.executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "capture"));
     }
 
-    /** Capture without a connection to the writer: frontiers come from captured {@code stream_positions} only. */
+    /**
+     * Capture without a connection to the writer: frontiers come from captured {@code stream_positions} and, for
+     * caches, from the snapshot horizon.
+     */
     public static Capture start(CaptureSettings settings, List<TableMapper> mappers, Collection<String> streams) {
         return start(settings, mappers, streams, null, Set.of());
     }
@@ -88,10 +104,13 @@ public final class Capture implements AutoCloseable {
         TopicSetup.ensure(settings.bootstrapServers(), settings.topics(), streams, settings.replicationFactor());
         Set<String> tables = new HashSet<>(router.tables());
         tables.add(SlotSetup.HEARTBEAT_TABLE);
+        boolean cachesHorizon;
         try (Connection c = settings.database().connect()) {
             SlotSetup.ensureHeartbeatTable(c);
             PublicationSetup.ensure(c, settings.publicationName(), tables);
             SlotSetup.ensure(c, settings.slotName());
+            cachesHorizon = streams.contains(CachesMapper.STREAM) && router.mapperOf(CachesMapper.TABLE) != null
+                    && horizonHolds(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare " + settings.database().jdbcUrl() + " for capture: "
                     + e.getMessage(), e);
@@ -103,19 +122,42 @@ public final class Capture implements AutoCloseable {
         AnnouncementFence fence = new AnnouncementFence();
         WriterConnection connection = writer == null ? null
                 : new WriterConnection(writer, settings.database(), fence);
+        HorizonFence horizons = new HorizonFence();
+        HorizonFollower follower = cachesHorizon ? new HorizonFollower(CachesMapper.STREAM, CachesMapper.SEQUENCE,
+                settings.database(), horizons, HORIZON_INTERVAL) : null;
         Capture capture = new Capture(settings, router, sequencer, new CaptureMetrics(), fence, announcedStreams,
-                connection);
+                connection, horizons, follower);
         capture.executor.execute(capture.engine);
         if (connection != null) {
             connection.start();
+        }
+        if (follower != null) {
+            follower.start();
         }
         LOG.info("capture started on slot {} (publication {})", settings.slotName(), settings.publicationName());
         return capture;
     }
 
-    /** Streams with a frontier source: captured stream_positions, or the writer's announcements if followed. */
-    private static Set<String> releasableStreams(TableRouter router, Set<String> announced) {
+    /** Whether the caches sequence allows a snapshot horizon; if not, caches needs the writer's announcements. */
+    private static boolean horizonHolds(Connection c) throws SQLException {
+        try {
+            PostgresHorizonProbe.of(c, CachesMapper.SEQUENCE);
+            return true;
+        } catch (IllegalStateException e) {
+            LOG.warn("caches has no snapshot horizon: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Streams with a frontier source: captured stream_positions, the writer's announcements if followed, and caches
+     * if its snapshot horizon is followed.
+     */
+    private static Set<String> releasableStreams(TableRouter router, Set<String> announced, boolean cachesHorizon) {
         Set<String> out = new HashSet<>(announced);
+        if (cachesHorizon) {
+            out.add(CachesMapper.STREAM);
+        }
         for (TableMapper m : router.mappers()) {
             if (m instanceof StreamPositionsMapper positions) {
                 out.addAll(positions.streams());
@@ -128,6 +170,11 @@ public final class Capture implements AutoCloseable {
         return metrics;
     }
 
+    /** Rounds the caches snapshot horizon has completed (0 when it is not followed). */
+    public long cachesHorizonRounds() {
+        return cachesHorizon == null ? 0 : cachesHorizon.rounds();
+    }
+
     /** Completes when the engine stops; exceptionally if it failed. */
     public CompletableFuture<Void> stopped() {
         return stopped;
@@ -137,6 +184,9 @@ public final class Capture implements AutoCloseable {
     public void close() {
         if (writerConnection != null) {
             writerConnection.close();
+        }
+        if (cachesHorizon != null) {
+            cachesHorizon.close();
         }
         try {
             engine.close();
@@ -151,6 +201,7 @@ public final class Capture implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        pipeline.close();
         publisher.close();
     }
 }

@@ -4,6 +4,8 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.synapsebridge.connectors.frontier.Announcement;
 import io.synapsebridge.connectors.frontier.AnnouncementFence;
+import io.synapsebridge.connectors.frontier.FencedToken;
+import io.synapsebridge.connectors.frontier.HorizonFence;
 import io.synapsebridge.connectors.mapping.ChangeRow;
 import io.synapsebridge.connectors.mapping.InvalidChangeException;
 import io.synapsebridge.connectors.mapping.MappingSink;
@@ -11,7 +13,8 @@ import io.synapsebridge.connectors.mapping.TableMapper;
 import io.synapsebridge.connectors.mapping.TableRouter;
 import io.synapsebridge.connectors.publish.CaptureCheckpoint;
 import io.synapsebridge.connectors.publish.DeadLetter;
-import io.synapsebridge.connectors.publish.StreamPublisher;
+import io.synapsebridge.connectors.publish.PublishPipeline;
+import io.synapsebridge.connectors.publish.Release;
 import io.synapsebridge.connectors.sequencing.CapturedRow;
 import io.synapsebridge.connectors.sequencing.Offer;
 import io.synapsebridge.connectors.sequencing.Publication;
@@ -27,38 +30,48 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Handles each batch of captured changes: map them to stream rows, hold the rows until their writer's frontier
- * covers them, publish what is released together with a checkpoint, and only then acknowledge the changes to
- * Debezium, and only up to the oldest row still held.
+ * covers them, hand what is released to the publishing pipeline together with a checkpoint, and acknowledge changes
+ * to Debezium only up to the oldest one that a held row or an unpublished release still depends on.
  */
 final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
     private static final Logger LOG = LoggerFactory.getLogger(CaptureLoop.class);
+    /**
+     * A horizon moves for every writer at once, up to a hundred times a second: a writer with no row due gets a
+     * position record at most this often, or idle writers would fill the topic with positions.
+     */
+    private static final long HORIZON_POSITION_INTERVAL_NANOS = 1_000_000_000L;
 
     private final TableRouter router;
     private final Sequencer sequencer;
-    private final StreamPublisher publisher;
+    private final PublishPipeline publisher;
     private final CaptureMetrics metrics;
     private final AnnouncementFence announcements;
     private final Set<String> announcedStreams;
+    private final HorizonFence horizons;
     private final Set<String> releasable;
     private final Set<String> warnedUnreleasable = new java.util.HashSet<>();
     private final SafeOffsets safeOffsets = new SafeOffsets();
+    private final Map<String, Long> horizonPositionAt = new java.util.HashMap<>();
     private long capturedLsn;
     private long currentTxId = -1;
 
-    CaptureLoop(TableRouter router, Sequencer sequencer, StreamPublisher publisher, CaptureMetrics metrics,
-            AnnouncementFence announcements, Set<String> announcedStreams, Set<String> releasable) {
+    CaptureLoop(TableRouter router, Sequencer sequencer, PublishPipeline publisher, CaptureMetrics metrics,
+            AnnouncementFence announcements, Set<String> announcedStreams, HorizonFence horizons,
+            Set<String> releasable) {
         this.router = router;
         this.sequencer = sequencer;
         this.publisher = publisher;
         this.metrics = metrics;
         this.announcements = announcements;
         this.announcedStreams = Set.copyOf(announcedStreams);
+        this.horizons = horizons;
         this.releasable = Set.copyOf(releasable);
     }
 
     @Override
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> events,
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        publisher.throwIfFailed();
         List<Publication> released = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
         MappingSink sink = new MappingSink() {
@@ -91,11 +104,15 @@ final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEve
             }
         };
 
+        SourcePosition first = null;
         SourcePosition last = null;
         for (RecordChangeEvent<SourceRecord> event : events) {
             SourceRecord record = event.record();
             SourcePosition position = ChangeRows.position(record);
             last = position;
+            if (first == null) {
+                first = position;
+            }
             if (Long.compareUnsigned(position.lsn(), capturedLsn) > 0) {
                 capturedLsn = position.lsn();
             }
@@ -129,18 +146,49 @@ final class CaptureLoop implements DebeziumEngine.ChangeConsumer<RecordChangeEve
             }
         }
 
+        // Snapshot horizons whose WAL fence capture has passed: final for every writer of the stream.
+        for (FencedToken h : horizons.passed(capturedLsn)) {
+            long now = System.nanoTime();
+            for (String instance : sequencer.writers(h.stream())) {
+                String writer = h.stream() + "/" + instance;
+                Long lastPosition = horizonPositionAt.get(writer);
+                if (sequencer.holdsAtOrBelow(h.stream(), instance, h.token()) || lastPosition == null
+                        || now - lastPosition >= HORIZON_POSITION_INTERVAL_NANOS) {
+                    sink.frontier(h.stream(), instance, h.token());
+                    horizonPositionAt.put(writer, now);
+                }
+            }
+        }
+
         if (!released.isEmpty() || !deadLetters.isEmpty()) {
-            publisher.publish(released, deadLetters, new CaptureCheckpoint(sequencer.publishedFrontiers(), last));
-            metrics.published(released);
+            // Published on the pipeline's thread; this batch's changes stay unacknowledged until Kafka has them.
+            publisher.submit(new Release(released, deadLetters,
+                    new CaptureCheckpoint(sequencer.publishedFrontiers(), last), oldest(first, released)));
         }
         metrics.held(sequencer.heldCount());
 
-        Map<String, ?> safe = safeOffsets.safePoint(sequencer.oldestHeld());
+        Map<String, ?> safe = safeOffsets.safePoint(older(sequencer.oldestHeld(), publisher.oldestUnpublished()));
         if (safe != null && !events.isEmpty()) {
             DebeziumEngine.Offsets offsets = committer.buildOffsets();
             safe.forEach(offsets::set);
             committer.markProcessed(events.get(events.size() - 1), offsets);
         }
         committer.markBatchFinished();
+    }
+
+    /** The oldest change a release depends on: its batch's first change, or an older row it releases. */
+    private static SourcePosition oldest(SourcePosition batchFirst, List<Publication> released) {
+        SourcePosition oldest = batchFirst;
+        for (Publication p : released) {
+            oldest = older(oldest, p.source());
+        }
+        return oldest;
+    }
+
+    private static SourcePosition older(SourcePosition a, SourcePosition b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.compareTo(b) <= 0 ? a : b;
     }
 }

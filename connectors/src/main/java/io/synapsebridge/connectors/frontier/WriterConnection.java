@@ -143,11 +143,15 @@ public final class WriterConnection implements AutoCloseable {
         }
     }
 
-    /** One WAL read fences every announcement received before it. */
+    /**
+     * One WAL read fences every announcement received before it. The insert position, not the write position: with
+     * {@code synchronous_commit=off} a commit returns before its record is written, and the write position can
+     * then lie before it.
+     */
     private void fenceAll(Connection db, List<Announcement> pending) throws SQLException {
         long lsn;
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint")) {
+                "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint")) {
             rs.next();
             lsn = rs.getLong(1);
         }

@@ -11,9 +11,14 @@ import java.util.Set;
  * as text, or null for "the whole cache"; Synapse never updates these rows (it deletes them after a week).
  */
 public final class CachesMapper implements TableMapper {
+    public static final String STREAM = "caches";
+    public static final String TABLE = "cache_invalidation_stream_by_instance";
+    /** Ids are drawn from it inside the writing transaction, which is what the snapshot horizon relies on. */
+    public static final String SEQUENCE = "cache_invalidation_stream_seq";
+
     @Override
     public Set<String> tables() {
-        return Set.of("cache_invalidation_stream_by_instance");
+        return Set.of(TABLE);
     }
 
     @Override
@@ -31,6 +36,6 @@ public final class CachesMapper implements TableMapper {
         }
         // Nullable in the table; receivers do not use it.
         row.put("invalidation_ts", change.integerOrNull("invalidation_ts"));
-        sink.row(new CapturedRow("caches", change.instance(), change.integer("stream_id"), row, change.source()));
+        sink.row(new CapturedRow(STREAM, change.instance(), change.integer("stream_id"), row, change.source()));
     }
 }

@@ -32,13 +32,14 @@ public final class StreamPublisher implements AutoCloseable {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        // One request at a time: a retried request can then never overtake a later one inside a transaction.
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        // Idempotence keeps up to 5 requests in flight in order (a retried one cannot overtake a later one); one at a
+        // time made the checkpoint wait a round trip behind the records of the same transaction.
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         // A transaction started right after the previous commit meets CONCURRENT_TRANSACTIONS until the broker has
         // written the markers (milliseconds): retry at that pace, not after the default 100 ms, which would cap
         // capture at about ten releases a second.
         p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 2);
-        p.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 50);
+        p.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 10);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         this.topics = topics;

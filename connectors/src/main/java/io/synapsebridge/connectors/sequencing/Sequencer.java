@@ -57,6 +57,23 @@ public final class Sequencer {
         return q == null ? 0 : q.published();
     }
 
+    /** Whether a row of the writer at or below {@code token} is held. */
+    public boolean holdsAtOrBelow(String stream, String instance, long token) {
+        WriterQueue q = queues.get(new WriterKey(stream, instance));
+        return q != null && q.holdsAtOrBelow(token);
+    }
+
+    /** The writers of {@code stream} seen so far (with rows held or published, or restored). */
+    public List<String> writers(String stream) {
+        List<String> out = new ArrayList<>();
+        for (WriterKey k : queues.keySet()) {
+            if (k.stream().equals(stream)) {
+                out.add(k.instance());
+            }
+        }
+        return out;
+    }
+
     /** Every writer's published frontier, by stream then writer. */
     public Map<String, Map<String, Long>> publishedFrontiers() {
         Map<String, Map<String, Long>> out = new HashMap<>();

@@ -29,6 +29,10 @@ final class WriterQueue {
         return token <= published;
     }
 
+    boolean holdsAtOrBelow(long token) {
+        return !held.isEmpty() && held.firstKey() <= token;
+    }
+
     void hold(CapturedRow row) {
         held.computeIfAbsent(row.token(), t -> new ArrayList<>(1)).add(row);
     }

@@ -156,8 +156,6 @@ class CaptureTest {
         awaitCapture(() -> topic("events").stream().anyMatch(r -> r.token() >= last));
         List<StreamRecord> records = topic("events");
         assertThat(capture.metrics().deadLetters()).isZero();
-        System.out.println("TOPIC " + records.subList(0, Math.min(12, records.size())));
-        System.out.println("LOG " + writer.commitLog().rows("events").subList(0, 12));
         StreamChecks.assertExactlyOnceInTokenOrder(records, writer.commitLog().rows("events"));
         assertThat(records).anySatisfy(r -> assertThat(r.isRow() && r.row().get("kind").asText().equals("state"))
                 .isTrue());

@@ -97,4 +97,14 @@ class SequencerTest {
         sequencer.advance("events", "other", 2);
         assertThat(sequencer.oldestHeld()).isNull();
     }
+
+    @Test
+    void tellsWhetherARowOfAWriterIsHeldAtOrBelowAToken() {
+        sequencer.offer(row("master", 7, "$g"));
+
+        assertThat(sequencer.holdsAtOrBelow("events", "master", 6)).isFalse();
+        assertThat(sequencer.holdsAtOrBelow("events", "master", 7)).isTrue();
+        assertThat(sequencer.holdsAtOrBelow("events", "worker1", 9)).isFalse();
+        assertThat(sequencer.writers("events")).containsExactly("master");
+    }
 }

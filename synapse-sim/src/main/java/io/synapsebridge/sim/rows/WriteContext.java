@@ -15,6 +15,11 @@ public interface WriteContext {
     /** The write's own id as stored in the table: negative for backfill. */
     long storedId();
 
+    /** Every id this write drew on its own stream, as stored, ascending; {@link #storedId()} is the first. */
+    default java.util.List<Long> storedIds() {
+        return java.util.List.of(storedId());
+    }
+
     /** Draws an id of another stream inside this transaction, as Synapse does for cache invalidations. */
     long allocateInTransaction(Stream stream);
 
