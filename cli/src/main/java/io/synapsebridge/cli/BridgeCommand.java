@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Synapse's replication streams on Kafka: capture into one ordered topic per stream,"
                 + " and a replication server that replays them to Synapse workers.",
         subcommands = {DevCommand.class, RunCommand.class, CaptureCommand.class, ServeCommand.class,
+            TailCommand.class, StatusCommand.class,
             CommandLine.HelpCommand.class})
 public final class BridgeCommand {
     /** Exit code of a start that failed for a reason the user can fix (port taken, bad config, ...). */

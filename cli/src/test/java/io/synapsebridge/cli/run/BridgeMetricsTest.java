@@ -3,6 +3,7 @@ package io.synapsebridge.cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.synapsebridge.cli.Cli;
 import io.synapsebridge.cli.config.BridgeConfig;
 import io.synapsebridge.cli.config.ConfigLoader;
 import io.synapsebridge.cli.config.ConfigLoader.Option;
@@ -117,6 +118,23 @@ class BridgeMetricsTest {
                 });
             }
             assertThat(get(metrics, "/health")).isEqualTo("200\nOK");
+
+            Cli.Run tail = Cli.run("tail", "events", "--bootstrap-servers", kafka.bootstrapServers(), "--limit", "5");
+            assertThat(tail.exit()).as(tail.err()).isZero();
+            assertThat(tail.out().lines()).hasSize(5).allMatch(l -> l.startsWith("RDATA events master ")
+                    || l.startsWith("POSITION events master "));
+            assertThat(tail.err()).contains("reading synapse.stream.events from offset 0", "5 records");
+            long from = Long.parseLong(tail.out().lines().reduce((a, b) -> b).orElseThrow().split(" ")[3]);
+            Cli.Run after = Cli.run("tail", "events", "--bootstrap-servers", kafka.bootstrapServers(), "--from",
+                    Long.toString(from), "--limit", "3");
+            assertThat(after.out().lines()).hasSize(3)
+                    .allMatch(l -> Long.parseLong(l.split(" ")[3]) > from);
+
+            Cli.Run status = Cli.run("status", "--bootstrap-servers", kafka.bootstrapServers(), "--metrics-url",
+                    "http://127.0.0.1:" + metrics.getPort() + "/metrics");
+            assertThat(status.exit()).as(status.err()).isZero();
+            assertThat(status.out()).containsPattern("events +[0-9]+ +master +[0-9]+ +[0-9]+")
+                    .contains("dead letters: 0", "connections: ", "capture WAL lag: ");
         }
     }
 }
