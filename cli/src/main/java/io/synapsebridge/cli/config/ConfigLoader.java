@@ -67,6 +67,13 @@ public final class ConfigLoader {
         return loadText(read(file), file);
     }
 
+    /** Every configuration key (dotted), with the environment variable that sets it. */
+    public static Map<String, String> keys() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        EnvironmentOverrides.keys().forEach((variable, key) -> out.put(key, variable));
+        return out;
+    }
+
     /** A command-line option that sets a configuration key. */
     public record Option(String name, String value) {
         public static Option of(String name, Object value) {
