@@ -147,6 +147,7 @@ public final class Bridge implements AutoCloseable {
     private void startServer(BridgeConfig config, String kafka, StreamTopics topics, Consumer<String> progress) {
         SynapseConfig synapse = config.synapse();
         ReplicationConfig rc = config.replication();
+        CommandsTopic.ensure(kafka, topics, (short) (int) config.kafka().replicationFactor());
         progress.accept("reading the stream topics...");
         ServerSettings defaults = ServerSettings.defaults(synapse.serverName());
         ServerSettings settings = new ServerSettings(rc.bindAddress(), rc.port(), synapse.serverName(),

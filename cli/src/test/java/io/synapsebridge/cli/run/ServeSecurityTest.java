@@ -26,8 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code serve} with TLS on the replication port, certificate and key generated here. */
-class ServeTlsTest {
+/** {@code serve}'s defences: TLS on the replication port (certificate generated here), limits, no tokens in logs. */
+class ServeSecurityTest {
     private static EmbeddedKafkaBroker kafka;
     private static SelfSignedCertificate cert;
 
@@ -98,5 +98,82 @@ class ServeTlsTest {
         assertThatThrownBy(() -> Bridge.start(bad, Part.SERVE, l -> { }))
                 .isInstanceOf(StartupException.class)
                 .hasMessageStartingWith("cannot use TLS certificate " + cert.certificate().getPath());
+    }
+
+    private static BridgeConfig limited(int maxConnections) {
+        Map<String, Option> o = new HashMap<>();
+        o.put("kafka.bootstrap_servers", Option.of("test", kafka.bootstrapServers()));
+        o.put("replication.port", Option.of("test", 0));
+        o.put("replication.max_connections", Option.of("test", maxConnections));
+        o.put("http.port", Option.of("test", 0));
+        o.put("metrics.enabled", Option.of("test", false));
+        return new ConfigLoader(Map.of()).load(null, o);
+    }
+
+    private static BufferedReader reader(Socket s) throws Exception {
+        s.setSoTimeout(10_000);
+        return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void connectionsBeyondTheLimitAndOversizeLinesAreRefused() throws Exception {
+        try (Bridge bridge = Bridge.start(limited(1), Part.SERVE, l -> { })) {
+            InetSocketAddress at = bridge.server().orElseThrow().address();
+            try (Socket first = new Socket(at.getAddress(), at.getPort())) {
+                assertThat(reader(first).readLine()).startsWith("SERVER ");
+                try (Socket second = new Socket(at.getAddress(), at.getPort())) {
+                    assertThat(reader(second).readLine()).isEqualTo("ERROR too many connections");
+                }
+                first.getOutputStream().write(("NAME " + "x".repeat(20_000) + "\n").getBytes(StandardCharsets.UTF_8));
+                BufferedReader in = reader(first);
+                String last = null;
+                for (String line; (line = in.readLine()) != null;) {
+                    last = line;
+                }
+                assertThat(last).startsWith("ERROR ");
+            }
+        }
+    }
+
+    @Test
+    void accessTokensOfUserIpCommandsAreNeverLogged() throws Exception {
+        ch.qos.logback.classic.Logger ours = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("io.synapsebridge");
+        ch.qos.logback.classic.Level before = ours.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+                new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        ours.addAppender(seen);
+        ours.setLevel(ch.qos.logback.classic.Level.TRACE);
+        String token = "syt_c2VjcmV0_tokenNeverLogged";
+        try (Bridge bridge = Bridge.start(limited(10), Part.SERVE, l -> { })) {
+            InetSocketAddress at = bridge.server().orElseThrow().address();
+            String[] lines = {
+                "USER_IP @u:x [\"" + token + "\",\"10.0.0.1\",\"agent\",\"DEV\",1700000000000]",
+                "USER_IP @u:x [\"" + token + "\",\"10.0.0.1\",\"agent\",\"DEV\",\"late\"]",
+                "USER_IP @u:x [\"" + token + "\",\"10.0.0.1\",\"agent\"]",
+                "USER_IP @u:x [\"" + token + "\" broken",
+            };
+            for (String line : lines) {
+                try (Socket s = new Socket(at.getAddress(), at.getPort())) {
+                    s.getOutputStream().write(("NAME w\n" + line + "\n").getBytes(StandardCharsets.UTF_8));
+                    BufferedReader in = reader(s);
+                    // A valid command leaves the connection open: give the server a moment, then move on.
+                    s.setSoTimeout(1_000);
+                    while (in.readLine() != null) {
+                        // read until the server closes or the read times out
+                    }
+                } catch (java.net.SocketTimeoutException e) {
+                    // a valid command leaves the connection open
+                }
+            }
+        } finally {
+            ours.detachAppender(seen);
+            ours.setLevel(before);
+        }
+        assertThat(seen.list).anyMatch(e -> e.getFormattedMessage().contains("USER_IP payload: invalid JSON"));
+        assertThat(seen.list).noneMatch(e -> e.getFormattedMessage().contains(token)
+                || (e.getThrowableProxy() != null && e.getThrowableProxy().getMessage() != null
+                        && e.getThrowableProxy().getMessage().contains(token)));
     }
 }
