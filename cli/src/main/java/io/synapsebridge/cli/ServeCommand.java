@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
 /** {@code serve}: the stream topics to workers, no capture. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
-            "Serves the stream topics to Synapse workers: the TCP replication listener (as Synapse's main process",
-            "up to v1.66) and the HTTP catch-up endpoint. Reads Kafka only; run capture elsewhere. Metrics on",
-            "/metrics, health on /health."})
+            "Serves the stream topics to Synapse workers: the TCP replication listener (as Synapse's main "
+                + "process up to v1.66) and the HTTP catch-up endpoint.",
+            "Reads Kafka only; run capture elsewhere. Metrics on /metrics, health on /health."})
 final class ServeCommand extends ServiceCommand {
     @picocli.CommandLine.Mixin
     ListenOptions listen;

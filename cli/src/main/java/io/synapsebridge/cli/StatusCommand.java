@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
 /** {@code status}: what Kafka holds, and what a running bridge reports. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {
-            "Prints, per stream: the topic's records and each writer's last token in Kafka, and capture's published",
-            "frontier as of its last checkpoint; the dead-letter count; and, from a running bridge's metrics endpoint,",
-            "its connections with their pending commands, capture's WAL lag and the frontier lag per stream."})
+            "Prints, per stream: the topic's records and each writer's last token in Kafka, and capture's "
+                + "published frontier as of its last checkpoint; the dead-letter count; and, from a running "
+                + "bridge's metrics endpoint, its connections with their pending commands, capture's WAL lag and "
+                + "the frontier lag per stream."})
 final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
 /** {@code tail}: one stream topic as replication lines. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
         description = {
-            "Prints a stream topic as the replication lines a worker would get (RDATA in the emulated Synapse",
-            "version's row layout, POSITION when a frontier moved without rows), one per record, each row with its",
-            "own token. Lines go to stdout, progress to stderr."})
+            "Prints a stream topic as the replication lines a worker would get (RDATA in the emulated "
+                + "Synapse version's row layout, POSITION when a frontier moved without rows), one per record, "
+                + "each row with its own token.",
+            "Lines go to stdout, progress to stderr."})
 final class TailCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
