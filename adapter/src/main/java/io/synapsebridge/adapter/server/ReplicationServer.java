@@ -53,6 +53,8 @@ public final class ReplicationServer implements AutoCloseable {
 
     private ReplicationServer(ServerSettings settings, String bootstrapServers, StreamTopics topics,
             WorkerCommandSink commands) throws InterruptedException {
+        // First: a bad certificate or key stops the start before anything holds resources.
+        SslContext ssl = settings.tls() ? sslContext(settings) : null;
         this.settings = settings;
         this.commands = commands;
         var catalog = settings.version().catalog();
@@ -62,7 +64,6 @@ public final class ReplicationServer implements AutoCloseable {
         tailRef[0] = tail;
         this.legacy = new LegacyReplication(bootstrapServers, topics, catalog, settings.mainProcessSendsFederation(),
                 tail, hub, metrics, settings.maxPendingCommands());
-        SslContext ssl = settings.tls() ? sslContext(settings) : null;
         tail.start();
         if (!tail.awaitReady(Duration.ofSeconds(90))) {
             tail.close();
