@@ -43,6 +43,7 @@ class BridgeMetricsTest {
         SchemaSetup.apply(postgres, DevStack.DATABASE);
         kafka = EmbeddedKafkaBroker.start(0);
         writer = DevWriter.start(postgres, DevStack.DATABASE, "test.local", 40);
+        writer.startLoad();
     }
 
     @AfterAll
@@ -53,6 +54,10 @@ class BridgeMetricsTest {
     }
 
     static BridgeConfig config() {
+        return config(Map.of());
+    }
+
+    static BridgeConfig config(Map<String, Option> more) {
         Map<String, Option> o = new HashMap<>();
         o.put("kafka.bootstrap_servers", Option.of("test", kafka.bootstrapServers()));
         o.put("database.port", Option.of("test", postgres.port()));
@@ -63,6 +68,7 @@ class BridgeMetricsTest {
         o.put("replication.port", Option.of("test", 0));
         o.put("http.port", Option.of("test", 0));
         o.put("metrics.port", Option.of("test", 0));
+        o.putAll(more);
         return new ConfigLoader(Map.of()).load(null, o);
     }
 
@@ -77,7 +83,6 @@ class BridgeMetricsTest {
     void aScrapeDuringARunFindsEveryFamily() throws Exception {
         StringBuilder progress = new StringBuilder();
         try (Bridge bridge = Bridge.start(config(), Part.BOTH, l -> progress.append(l).append('\n'))) {
-            writer.startLoad();
             assertThat(progress).contains("checking kafka", "starting capture", "replication listening on",
                     "metrics on http://127.0.0.1:");
             InetSocketAddress metrics = bridge.metricsAddress().orElseThrow();
@@ -135,6 +140,27 @@ class BridgeMetricsTest {
             assertThat(status.exit()).as(status.err()).isZero();
             assertThat(status.out()).containsPattern("events +[0-9]+ +master +[0-9]+ +[0-9]+")
                     .contains("dead letters: 0", "connections: ", "capture WAL lag: ");
+        }
+    }
+
+    @Test
+    void captureAloneFillsTheTopicsAndServesNothing() throws Exception {
+        BridgeConfig config = config(Map.of("kafka.topic_prefix", Option.of("test", "alone"),
+                "database.slot_name", Option.of("test", "alone_slot"),
+                "database.publication_name", Option.of("test", "alone_pub")));
+        try (Bridge bridge = Bridge.start(config, Part.CAPTURE, l -> { })) {
+            assertThat(bridge.server()).isEmpty();
+            assertThat(bridge.catchUp()).isEmpty();
+            InetSocketAddress metrics = bridge.metricsAddress().orElseThrow();
+            io.synapsebridge.cli.inspect.TopicSurvey survey = new io.synapsebridge.cli.inspect.TopicSurvey(
+                    kafka.bootstrapServers(), Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(survey.streams(
+                    new io.synapsebridge.contract.StreamTopics("alone"), java.util.List.of("events")).get(0)
+                    .lastTokens()).containsKey("master"));
+            String scrape = get(metrics, "/metrics");
+            assertThat(scrape).contains("synapse_bridge_capture_frontier{", "alone_slot")
+                    .doesNotContain("synapse_replication_tcp_resource_total_connections");
+            assertThat(get(metrics, "/health")).isEqualTo("200\nOK");
         }
     }
 }
