@@ -114,4 +114,23 @@ class DocumentationTest {
             assertThat(readme).as("README's metrics table lists " + metric).contains("| `" + metric + "` |");
         }
     }
+
+    @Test
+    void theComposeFileRunsTheShippedConfigurationOnLogicalWal() throws Exception {
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker/compose.yaml").toFile());
+        JsonNode services = compose.get("services");
+        assertThat(services.has("kafka") && services.has("postgres") && services.has("bridge")).isTrue();
+        assertThat(services.at("/kafka/environment/KAFKA_PROCESS_ROLES").asText()).isEqualTo("broker,controller");
+        assertThat(services.at("/postgres/command").toString()).contains("wal_level=logical");
+        assertThat(services.at("/bridge/volumes/0").asText()).startsWith("./bridge.yaml:");
+        assertThat(services.at("/bridge/build/dockerfile").asText()).isEqualTo("docker/Dockerfile");
+        for (JsonNode port : services.at("/bridge/ports")) {
+            assertThat(port.asText()).as("published on loopback only").startsWith("127.0.0.1:");
+        }
+        Iterator<String> variables = services.at("/bridge/environment").fieldNames();
+        while (variables.hasNext()) {
+            String variable = variables.next();
+            assertThat(ConfigLoader.keys().containsValue(variable)).as(variable + " names a key").isTrue();
+        }
+    }
 }

@@ -176,4 +176,28 @@ class ServeSecurityTest {
                 || (e.getThrowableProxy() != null && e.getThrowableProxy().getMessage() != null
                         && e.getThrowableProxy().getMessage().contains(token)));
     }
+
+    @Test
+    void theCatchUpEndpointWantsTheSecretOnceOneIsSet() throws Exception {
+        Map<String, Option> o = new HashMap<>();
+        o.put("kafka.bootstrap_servers", Option.of("test", kafka.bootstrapServers()));
+        o.put("replication.port", Option.of("test", 0));
+        o.put("http.port", Option.of("test", 0));
+        o.put("http.secret", Option.of("test", "s3cret"));
+        o.put("metrics.enabled", Option.of("test", false));
+        try (Bridge bridge = Bridge.start(new ConfigLoader(Map.of()).load(null, o), Part.SERVE, l -> { })) {
+            java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + bridge.catchUp().orElseThrow().address()
+                    .getPort() + "/_synapse/replication/get_repl_stream_updates/typing/t1?from_token=0&upto_token=5");
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            var none = client.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var wrong = client.send(java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer nope")
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            var right = client.send(java.net.http.HttpRequest.newBuilder(uri).header("Authorization",
+                    "Bearer s3cret").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(none.statusCode()).isEqualTo(500);
+            assertThat(wrong.statusCode()).isEqualTo(500);
+            assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
+        }
+    }
 }
