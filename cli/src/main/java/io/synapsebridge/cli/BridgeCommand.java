@@ -1,6 +1,7 @@
 package io.synapsebridge.cli;
 
 import io.synapsebridge.cli.config.ConfigException;
+import io.synapsebridge.cli.run.StartupException;
 import io.synapsebridge.devstack.DevStackException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Synapse's replication streams on Kafka: capture into one ordered topic per stream,"
                 + " and a replication server that replays them to Synapse workers.",
-        subcommands = {DevCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DevCommand.class, RunCommand.class, CaptureCommand.class, ServeCommand.class,
+            TailCommand.class, StatusCommand.class,
+            CommandLine.HelpCommand.class})
 public final class BridgeCommand {
     /** Exit code of a start that failed for a reason the user can fix (port taken, bad config, ...). */
     static final int EXIT_USAGE = 2;
@@ -34,7 +37,7 @@ public final class BridgeCommand {
     /** Errors the user can act on are one line on stderr, never a stack trace. */
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        if (e instanceof ConfigException || e instanceof DevStackException) {
+        if (e instanceof ConfigException || e instanceof DevStackException || e instanceof StartupException) {
             err.println("error: " + e.getMessage());
             err.flush();
             return EXIT_USAGE;

@@ -15,10 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code dev}: the whole bridge on an embedded Postgres and Kafka, until Ctrl-C. */
 @Command(name = "dev", mixinStandardHelpOptions = true,
         description = {
-            "Starts the whole bridge on this machine: an embedded Postgres with Synapse's schema (logical",
-            "decoding on), an embedded single-node Kafka (KRaft), a Synapse-like writer standing in for",
-            "Synapse's main process, capture into the stream topics, and the replication server; then prints",
-            "where to connect. Stops cleanly on Ctrl-C; temporary data is removed unless --data-dir is given."})
+            "Starts the whole bridge on this machine: an embedded Postgres with Synapse's schema (logical "
+                + "decoding on), an embedded single-node Kafka (KRaft), a Synapse-like writer standing in for "
+                + "Synapse's main process, capture into the stream topics, and the replication server; then prints "
+                + "where to connect.",
+            "Stops cleanly on Ctrl-C; temporary data is removed unless --data-dir is given."})
 final class DevCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

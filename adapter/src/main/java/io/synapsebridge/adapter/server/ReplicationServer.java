@@ -10,6 +10,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.DelimiterBasedFrameDecoder;
 import io.netty.handler.codec.string.LineEncoder;
 import io.netty.handler.codec.string.LineSeparator;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.synapsebridge.adapter.TcpListener;
 import io.synapsebridge.adapter.commands.WorkerCommandSink;
@@ -22,7 +24,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +49,12 @@ public final class ReplicationServer implements AutoCloseable {
     private final ServerMetrics metrics = new ServerMetrics();
     private final TcpListener listener;
     private final LegacyReplication legacy;
+    private final OutboundCommands outbound = new OutboundCommands();
 
     private ReplicationServer(ServerSettings settings, String bootstrapServers, StreamTopics topics,
             WorkerCommandSink commands) throws InterruptedException {
+        // First: a bad certificate or key stops the start before anything holds resources.
+        SslContext ssl = settings.tls() ? sslContext(settings) : null;
         this.settings = settings;
         this.commands = commands;
         var catalog = settings.version().catalog();
@@ -67,7 +78,11 @@ public final class ReplicationServer implements AutoCloseable {
                     new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            if (ssl != null) {
+                                ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
+                            }
                             ch.pipeline()
+                                    .addLast(outbound)
                                     .addLast(new IdleStateHandler(settings.pingTimeout().toMillis(),
                                             settings.pingInterval().toMillis(), 0, TimeUnit.MILLISECONDS))
                                     // LF only: Synapse keeps a CR as part of the line.
@@ -83,8 +98,20 @@ public final class ReplicationServer implements AutoCloseable {
             tail.close();
             throw e;
         }
-        LOG.info("replication server listening on {} (server_name {}, {} dialect, Synapse {} streams)",
-                listener.address(), settings.serverName(), settings.dialect(), settings.version());
+        LOG.info("replication server listening on {}{} (server_name {}, {} dialect, Synapse {} streams)",
+                listener.address(), ssl != null ? " with TLS" : "", settings.serverName(), settings.dialect(),
+                settings.version());
+    }
+
+    /** Read once at start, so that a bad certificate or key stops the start rather than each handshake. */
+    private static SslContext sslContext(ServerSettings settings) {
+        try {
+            return SslContextBuilder.forServer(settings.tlsCertFile().toFile(), settings.tlsKeyFile().toFile())
+                    .build();
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot use TLS certificate " + settings.tlsCertFile() + " with key "
+                    + settings.tlsKeyFile() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Reads the stream topics, then listens. */
@@ -104,6 +131,51 @@ public final class ReplicationServer implements AutoCloseable {
 
     public ServerMetrics metrics() {
         return metrics;
+    }
+
+    /** Commands sent to connections so far, by command name. */
+    public Map<String, Long> outboundCommands() {
+        return outbound.snapshot();
+    }
+
+    /** One open connection as the fan-out sees it. */
+    public record Connection(String remoteAddress, String dialect, boolean replicating, int pendingCommands) {
+    }
+
+    /** The open connections, with the commands each has been given but not yet sent. */
+    public List<Connection> connections() {
+        List<Connection> out = new ArrayList<>();
+        for (Subscriber s : hub.subscribers()) {
+            out.add(new Connection(String.valueOf(s.channel().remoteAddress()), s.dialect().name(),
+                    s.isReplicating(), s.pending()));
+        }
+        return out;
+    }
+
+    /**
+     * The token the server has reached per stream and writer ({@code stream -> writer -> token}), read on the tail's
+     * thread, which owns them; empty if that thread does not answer within {@code timeout}.
+     */
+    public Map<String, Map<String, Long>> tokens(Duration timeout) {
+        CompletableFuture<Map<String, Map<String, Long>>> answer = new CompletableFuture<>();
+        tail.submit(() -> {
+            Map<String, Map<String, Long>> out = new TreeMap<>();
+            for (String stream : settings.version().catalog().streams()) {
+                Map<String, Long> writers = tail.tokens().writers(stream);
+                if (!writers.isEmpty()) {
+                    out.put(stream, new TreeMap<>(writers));
+                }
+            }
+            answer.complete(out);
+        });
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        } catch (ExecutionException | TimeoutException e) {
+            return Map.of();
+        }
     }
 
     /** The most commands any connection has written but not yet sent: what slow connections hold in memory. */

@@ -2,6 +2,7 @@ package io.synapsebridge.adapter.server;
 
 import io.synapsebridge.protocol.command.Dialect;
 import io.synapsebridge.protocol.rows.SynapseVersion;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -18,10 +19,20 @@ import java.util.Objects;
  * @param maxConnections          connections beyond this are refused with an ERROR
  * @param pingInterval            PING when nothing was sent for this long (Synapse: 5 s)
  * @param pingTimeout             close a connection that pinged and then went quiet this long (Synapse: 25 s)
+ * @param tlsCertFile             PEM certificate chain for TLS on the replication port, or null for plain TCP
+ * @param tlsKeyFile              PEM (PKCS#8) private key of {@code tlsCertFile}, or null
  */
 public record ServerSettings(String host, int port, String serverName, Dialect dialect, SynapseVersion version,
         boolean mainProcessSendsFederation, int maxPendingCommands, int maxConnections, Duration pingInterval,
-        Duration pingTimeout) {
+        Duration pingTimeout, Path tlsCertFile, Path tlsKeyFile) {
+
+    /** Plain TCP. */
+    public ServerSettings(String host, int port, String serverName, Dialect dialect, SynapseVersion version,
+            boolean mainProcessSendsFederation, int maxPendingCommands, int maxConnections, Duration pingInterval,
+            Duration pingTimeout) {
+        this(host, port, serverName, dialect, version, mainProcessSendsFederation, maxPendingCommands,
+                maxConnections, pingInterval, pingTimeout, null, null);
+    }
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");
@@ -34,6 +45,13 @@ public record ServerSettings(String host, int port, String serverName, Dialect d
         if (maxPendingCommands < 1 || maxConnections < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
+        if ((tlsCertFile == null) != (tlsKeyFile == null)) {
+            throw new IllegalArgumentException("TLS needs both a certificate and a key file");
+        }
+    }
+
+    public boolean tls() {
+        return tlsCertFile != null;
     }
 
     public static ServerSettings defaults(String serverName) {
@@ -43,6 +61,11 @@ public record ServerSettings(String host, int port, String serverName, Dialect d
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, serverName, dialect, version, mainProcessSendsFederation,
-                maxPendingCommands, maxConnections, pingInterval, pingTimeout);
+                maxPendingCommands, maxConnections, pingInterval, pingTimeout, tlsCertFile, tlsKeyFile);
+    }
+
+    public ServerSettings withTls(Path certFile, Path keyFile) {
+        return new ServerSettings(host, port, serverName, dialect, version, mainProcessSendsFederation,
+                maxPendingCommands, maxConnections, pingInterval, pingTimeout, certFile, keyFile);
     }
 }

@@ -7,6 +7,7 @@ import io.synapsebridge.adapter.server.ReplicationServer;
 import io.synapsebridge.adapter.server.ServerSettings;
 import io.synapsebridge.cli.config.DevSettings;
 import io.synapsebridge.cli.config.KafkaSettings;
+import io.synapsebridge.cli.run.CommandsTopic;
 import io.synapsebridge.connectors.capture.Capture;
 import io.synapsebridge.connectors.capture.CaptureSettings;
 import io.synapsebridge.connectors.capture.DatabaseSettings;
@@ -99,6 +100,7 @@ public final class DevStack implements AutoCloseable {
         started.push(Capture.start(capture, Mappers.v1_66(), Mappers.STREAMS_V1_66, endpoint,
                 Mappers.ANNOUNCED_V1_66));
 
+        CommandsTopic.ensure(kafka.bootstrapServers(), kafkaSettings.topics(), (short) 1);
         ServerSettings serverSettings = ServerSettings.defaults(dev.serverName()).withPort(dev.replicationPort());
         server = ReplicationServer.start(serverSettings, kafka.bootstrapServers(), kafkaSettings.topics(),
                 new KafkaCommandSink(kafka.bootstrapServers(), kafkaSettings.topics()));

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * The dev stack's stand-in for Synapse's main process: the Synapse-like writer, announcing its positions on a
  * replication port as Synapse does, optionally writing at a steady rate.
  */
-final class DevWriter implements AutoCloseable {
+public final class DevWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DevWriter.class);
 
     private final HikariDataSource pool;
@@ -32,7 +32,7 @@ final class DevWriter implements AutoCloseable {
         this.rate = rate;
     }
 
-    static DevWriter start(EmbeddedPostgresServer postgres, String database, String serverName, double rate) {
+    public static DevWriter start(EmbeddedPostgresServer postgres, String database, String serverName, double rate) {
         HikariDataSource pool = postgres.pooledDataSource(database, 8);
         try {
             SynapseWriter writer = SynapseWriter.start(pool);
@@ -44,7 +44,7 @@ final class DevWriter implements AutoCloseable {
         }
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return announcer.address();
     }
 
@@ -53,7 +53,7 @@ final class DevWriter implements AutoCloseable {
     }
 
     /** Starts writing at the configured rate, if any, until closed. */
-    void startLoad() {
+    public void startLoad() {
         if (rate <= 0) {
             return;
         }

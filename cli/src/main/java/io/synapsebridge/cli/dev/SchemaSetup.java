@@ -9,13 +9,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /** Applies Synapse's schema to the dev stack's database. */
-final class SchemaSetup {
+public final class SchemaSetup {
     static final SchemaVersion VERSION = SchemaVersion.V1_66;
 
     private SchemaSetup() {
     }
 
-    static void apply(EmbeddedPostgresServer postgres, String database) {
+    public static void apply(EmbeddedPostgresServer postgres, String database) {
         try (Connection c = postgres.dataSource(database).getConnection()) {
             SynapseSchema.apply(c, VERSION);
         } catch (SQLException | SchemaMigrationException e) {

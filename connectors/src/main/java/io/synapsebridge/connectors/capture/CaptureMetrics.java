@@ -76,6 +76,27 @@ public final class CaptureMetrics {
         return held;
     }
 
+    /** Rows captured from the database, by stream. */
+    public Map<String, Long> capturedRows() {
+        return snapshot(captured);
+    }
+
+    /** Rows published to the stream topics, by stream. */
+    public Map<String, Long> publishedRowsByStream() {
+        return snapshot(publishedRows);
+    }
+
+    /** Changes sent to the dead-letter topic, by table. */
+    public Map<String, Long> deadLettersByTable() {
+        return snapshot(deadLetters);
+    }
+
+    private static Map<String, Long> snapshot(Map<String, AtomicLong> counters) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        counters.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
     /** Highest frontier seen per {@code stream/instance}. */
     public Map<String, Long> frontiers() {
         return Map.copyOf(frontiers);

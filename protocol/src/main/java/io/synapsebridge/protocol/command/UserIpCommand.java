@@ -22,10 +22,17 @@ public record UserIpCommand(String userId, String accessToken, String ip, String
 
     static UserIpCommand fromArgs(String args) {
         String[] f = Args.split(args, "user_id", "json");
-        JsonNode json = Args.json(f[1], "USER_IP payload");
+        // Reasons end up in logs: they never quote the payload, which holds an access token.
+        JsonNode json;
+        try {
+            json = Args.json(f[1], "USER_IP payload");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("USER_IP payload: invalid JSON");
+        }
         if (!json.isArray() || json.size() != 5) {
             throw new IllegalArgumentException("USER_IP payload must be a 5-element array "
-                    + "[access_token, ip, user_agent, device_id, last_seen], got " + SynapseJson.encode(json));
+                    + "[access_token, ip, user_agent, device_id, last_seen], got "
+                    + (json.isArray() ? json.size() + " elements" : json.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
         }
         JsonNode lastSeen = json.get(4);
         if (!lastSeen.isIntegralNumber() || !lastSeen.canConvertToLong()) {
@@ -59,7 +66,8 @@ public record UserIpCommand(String userId, String accessToken, String ip, String
 
     private static String string(JsonNode node, String name) {
         if (!node.isTextual()) {
-            throw new IllegalArgumentException("USER_IP " + name + " must be a string, got " + node);
+            throw new IllegalArgumentException("USER_IP " + name + " must be a string, got "
+                    + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         return node.textValue();
     }
