@@ -49,7 +49,6 @@ public final class ReplicationServer implements AutoCloseable {
     private final ServerMetrics metrics = new ServerMetrics();
     private final TcpListener listener;
     private final LegacyReplication legacy;
-    private final OutboundCommands outbound = new OutboundCommands();
 
     private ReplicationServer(ServerSettings settings, String bootstrapServers, StreamTopics topics,
             WorkerCommandSink commands) throws InterruptedException {
@@ -82,7 +81,6 @@ public final class ReplicationServer implements AutoCloseable {
                                 ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
                             }
                             ch.pipeline()
-                                    .addLast(outbound)
                                     .addLast(new IdleStateHandler(settings.pingTimeout().toMillis(),
                                             settings.pingInterval().toMillis(), 0, TimeUnit.MILLISECONDS))
                                     // LF only: Synapse keeps a CR as part of the line.
@@ -135,7 +133,7 @@ public final class ReplicationServer implements AutoCloseable {
 
     /** Commands sent to connections so far, by command name. */
     public Map<String, Long> outboundCommands() {
-        return outbound.snapshot();
+        return metrics.outboundCommands();
     }
 
     /** One open connection as the fan-out sees it. */
