@@ -11,11 +11,12 @@ import java.util.List;
 
 /**
  * A replication client that subscribes like a v1.66 worker (without pinging, so it is never timed out) and records
- * every line it receives, on a thread of its own.
+ * every line it receives with when it arrived, on a thread of its own.
  */
 final class RecordingWorker implements AutoCloseable {
     private final Socket socket;
     private final List<String> lines = new ArrayList<>();
+    private final List<Long> arrivals = new ArrayList<>();
     private final Thread reader;
 
     RecordingWorker(InetSocketAddress server, String name) throws IOException {
@@ -31,8 +32,10 @@ final class RecordingWorker implements AutoCloseable {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
+                long now = System.nanoTime();
                 synchronized (lines) {
                     lines.add(line);
+                    arrivals.add(now);
                 }
             }
         } catch (IOException e) {
@@ -44,6 +47,13 @@ final class RecordingWorker implements AutoCloseable {
     List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
+        }
+    }
+
+    /** When each line of {@link #lines()} arrived ({@link System#nanoTime()}). */
+    List<Long> arrivals() {
+        synchronized (lines) {
+            return List.copyOf(arrivals);
         }
     }
 
