@@ -1,5 +1,6 @@
 package io.synapsebridge.adapter.http;
 
+import io.synapsebridge.adapter.BrokerTest;
 import io.synapsebridge.adapter.StreamTopicsFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.contract.StreamRecordCodec;
 import io.synapsebridge.contract.StreamTopics;
-import io.synapsebridge.devstack.EmbeddedKafkaBroker;
 import io.synapsebridge.protocol.rows.SynapseVersion;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,36 +24,20 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The catch-up endpoint against a real broker, with stream topics written by a test producer. */
-class CatchUpServerTest {
+class CatchUpServerTest extends BrokerTest {
     private static final String INTERNAL = "{\"errcode\":\"M_UNKNOWN\",\"error\":\"Internal server error\"}";
     private static final List<String> STREAMS = List.of("typing", "presence", "events");
-    private static EmbeddedKafkaBroker kafka;
-    private static KafkaProducer<String, byte[]> producer;
     private static int prefixes;
 
     private final StreamRecordCodec codec = new StreamRecordCodec();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private StreamTopics topics;
     private final List<CatchUpServer> servers = new ArrayList<>();
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafkaBroker.start(0);
-        producer = StreamTopicsFixture.producer(kafka.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        producer.close();
-        kafka.close();
-    }
 
     @BeforeEach
     void createTopics() throws Exception {

@@ -3,11 +3,11 @@ package io.synapsebridge.adapter.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.synapsebridge.adapter.BrokerTest;
 import io.synapsebridge.adapter.StreamTopicsFixture;
 import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.contract.StreamRecordCodec;
 import io.synapsebridge.contract.StreamTopics;
-import io.synapsebridge.devstack.EmbeddedKafkaBroker;
 import io.synapsebridge.protocol.command.Dialect;
 import io.synapsebridge.protocol.rows.SynapseVersion;
 import java.io.IOException;
@@ -26,10 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,28 +34,14 @@ import org.junit.jupiter.api.Test;
  * clients and never cost them a row. {@code -Dfuzz.lines=N} sets how many fuzzed lines the server must handle (default
  * 10,000).
  */
-class HostileClientsTest {
+class HostileClientsTest extends BrokerTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final long FUZZ_LINES = Long.getLong("fuzz.lines", 10_000);
     private static final int FUZZ_THREADS = 4;
     /** push_rules starts at a position of 1; rows 2..LAST follow while the hostile clients are at work. */
     private static final int LAST = 3_001;
-    private static EmbeddedKafkaBroker kafka;
-    private static KafkaProducer<String, byte[]> producer;
     private static int prefixes;
     private final StreamRecordCodec codec = new StreamRecordCodec();
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafkaBroker.start(0);
-        producer = StreamTopicsFixture.producer(kafka.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        producer.close();
-        kafka.close();
-    }
 
     @Test
     void fuzzedLinesNeverHarmTheServerOrItsOtherClients() throws Exception {

@@ -1,5 +1,6 @@
 package io.synapsebridge.adapter.server;
 
+import io.synapsebridge.adapter.BrokerTest;
 import io.synapsebridge.adapter.StreamTopicsFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.contract.StreamRecordCodec;
 import io.synapsebridge.contract.StreamTopics;
-import io.synapsebridge.devstack.EmbeddedKafkaBroker;
 import io.synapsebridge.protocol.command.Dialect;
 import io.synapsebridge.protocol.rows.SynapseVersion;
 import java.io.BufferedReader;
@@ -20,38 +20,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** 2017-dialect subscriptions ({@code REPLICATE <stream> <token|NOW>}) against a real broker. */
-class LegacyReplicationTest {
+class LegacyReplicationTest extends BrokerTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** Tokens that are a multiple of this carry two rows, sent as batch then token. */
     private static final int GROUP_EVERY = 1000;
-    private static EmbeddedKafkaBroker kafka;
-    private static KafkaProducer<String, byte[]> producer;
     private static int prefixes;
 
     private final StreamRecordCodec codec = new StreamRecordCodec();
     private StreamTopics topics;
     private ReplicationServer server;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafkaBroker.start(0);
-        producer = StreamTopicsFixture.producer(kafka.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        producer.close();
-        kafka.close();
-    }
 
     @BeforeEach
     void createTopics() throws Exception {

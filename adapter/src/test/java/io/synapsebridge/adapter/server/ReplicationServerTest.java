@@ -1,5 +1,6 @@
 package io.synapsebridge.adapter.server;
 
+import io.synapsebridge.adapter.BrokerTest;
 import io.synapsebridge.adapter.StreamTopicsFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +10,6 @@ import io.synapsebridge.adapter.commands.WorkerCommandSink;
 import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.contract.StreamRecordCodec;
 import io.synapsebridge.contract.StreamTopics;
-import io.synapsebridge.devstack.EmbeddedKafkaBroker;
 import io.synapsebridge.protocol.command.Command;
 import io.synapsebridge.protocol.command.Dialect;
 import io.synapsebridge.protocol.rows.SynapseVersion;
@@ -19,37 +19,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The replication server against a real broker, with stream topics written by a test producer. */
-class ReplicationServerTest {
+class ReplicationServerTest extends BrokerTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static EmbeddedKafkaBroker kafka;
-    private static KafkaProducer<String, byte[]> producer;
     private static int prefixes;
 
     private final StreamRecordCodec codec = new StreamRecordCodec();
     private final List<String> sunk = Collections.synchronizedList(new ArrayList<>());
     private StreamTopics topics;
     private ReplicationServer server;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafkaBroker.start(0);
-        producer = StreamTopicsFixture.producer(kafka.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        producer.close();
-        kafka.close();
-    }
 
     @BeforeEach
     void startServer() throws Exception {
@@ -236,8 +219,7 @@ class ReplicationServerTest {
 
     @Test
     void theV113DialectAnnouncesOneTokenPositions() throws Exception {
-        ServerSettings v113 = new ServerSettings("127.0.0.1", 0, "test.local", Dialect.V1_13, SynapseVersion.V1_66,
-                false, 10_000, 100, Duration.ofSeconds(5), Duration.ofSeconds(25));
+        ServerSettings v113 = settings(Dialect.V1_13, Duration.ofSeconds(5), Duration.ofSeconds(25));
         try (ReplicationServer old = ReplicationServer.start(v113, kafka.bootstrapServers(), topics,
                 new DiscardingSink());
              LineClient c = new LineClient(old.address())) {
@@ -259,8 +241,7 @@ class ReplicationServerTest {
 
     @Test
     void aPeerThatPingedThenWentSilentIsTimedOutWhileANetcatSessionStaysAndKeepsReceiving() throws Exception {
-        ServerSettings quick = new ServerSettings("127.0.0.1", 0, "test.local", Dialect.DEFAULT, SynapseVersion.V1_66,
-                false, 10_000, 100, Duration.ofMillis(200), Duration.ofSeconds(1));
+        ServerSettings quick = settings(Dialect.DEFAULT, Duration.ofMillis(200), Duration.ofSeconds(1));
         try (ReplicationServer fast = ReplicationServer.start(quick, kafka.bootstrapServers(), topics,
                 new DiscardingSink());
              Socket silent = new Socket("127.0.0.1", fast.address().getPort());
@@ -290,6 +271,11 @@ class ReplicationServerTest {
             netcat.await(l -> l.startsWith("RDATA receipts master 8 "), WAIT);
             assertThat(fast.metrics().connections()).isEqualTo(1);
         }
+    }
+
+    private static ServerSettings settings(Dialect dialect, Duration pingInterval, Duration pingTimeout) {
+        return new ServerSettings("127.0.0.1", 0, "test.local", dialect, SynapseVersion.V1_66, false, 10_000, 100,
+                pingInterval, pingTimeout);
     }
 
     private void assertClosedWithError(String text, String errorPrefix) throws Exception {
