@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,31 +21,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DevCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = BridgeCommand.commandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int exit = cmd.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void aTakenPortIsOneLineNamingIt() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            Run r = run("dev", "--kafka-port", Integer.toString(port), "--postgres-port", "0", "--replication-port",
-                    "0", "--http-port", "0");
+            Cli.Run r = Cli.run("dev", "--kafka-port", Integer.toString(port), "--postgres-port", "0",
+                    "--replication-port", "0", "--http-port", "0");
             assertThat(r.exit()).isEqualTo(2);
             assertThat(r.err()).isEqualTo("error: kafka port " + port + " is already in use on 127.0.0.1"
                     + System.lineSeparator());
@@ -57,7 +41,7 @@ class DevCommandTest {
     @Test
     void aMissingDataDirectoryIsOneLineNamingIt() {
         Path missing = dir.resolve("nope");
-        Run r = run("dev", "--data-dir", missing.toString(), "--kafka-port", "0", "--postgres-port", "0",
+        Cli.Run r = Cli.run("dev", "--data-dir", missing.toString(), "--kafka-port", "0", "--postgres-port", "0",
                 "--replication-port", "0", "--http-port", "0");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: data directory " + missing + " does not exist (create it first)"
@@ -68,7 +52,7 @@ class DevCommandTest {
     void aBrokenConfigIsOneLineNamingIt() throws Exception {
         Path config = dir.resolve("bridge.yaml");
         Files.writeString(config, "dev:\n\tkafka_port: 1\n");
-        Run r = run("dev", "--config", config.toString());
+        Cli.Run r = Cli.run("dev", "--config", config.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: " + config + ":").contains("not valid YAML")
                 .hasLineCount(1);
@@ -76,7 +60,7 @@ class DevCommandTest {
 
     @Test
     void helpDescribesEveryOption() {
-        Run r = run("dev", "--help");
+        Cli.Run r = Cli.run("dev", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("--config", "--postgres-port", "--kafka-port", "--replication-port", "--http-port",
                 "--server-name", "--writer-rate", "--data-dir");
