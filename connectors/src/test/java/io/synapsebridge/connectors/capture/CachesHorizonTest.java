@@ -1,12 +1,10 @@
 package io.synapsebridge.connectors.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.synapsebridge.connectors.mapping.Mappers;
 import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.contract.StreamTopics;
-import io.synapsebridge.devstack.EmbeddedKafkaBroker;
 import io.synapsebridge.devstack.EmbeddedPostgresServer;
 import io.synapsebridge.sim.CommittedRow;
 import io.synapsebridge.sim.PendingWrite;
@@ -16,18 +14,12 @@ import io.synapsebridge.sim.load.LoadGenerator;
 import io.synapsebridge.sim.load.LoadProfile;
 import io.synapsebridge.sim.load.StreamMix;
 import io.synapsebridge.sim.rows.Population;
-import io.synapsebridge.sim.schema.SchemaVersion;
-import io.synapsebridge.sim.schema.SynapseSchema;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,37 +28,18 @@ import org.junit.jupiter.api.Test;
  * none for caches), ids drawn inside the writing transactions by several writers, commits out of id order and
  * rollbacks.
  */
-class CachesHorizonTest {
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static EmbeddedPostgresServer postgres;
-    private static EmbeddedKafkaBroker kafka;
+class CachesHorizonTest extends CaptureServicesTest {
     private static int runs;
 
     private String database;
     private StreamTopics topics;
-    private Capture capture;
-
-    @BeforeAll
-    static void startServices() {
-        postgres = EmbeddedPostgresServer.start(0);
-        kafka = EmbeddedKafkaBroker.start(0);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        kafka.close();
-        postgres.close();
-    }
 
     @BeforeEach
     void freshDatabaseAndTopics() throws Exception {
         runs++;
         database = "caches" + runs;
         topics = new StreamTopics("hz" + runs);
-        postgres.createDatabase(database);
-        try (Connection c = postgres.dataSource(database).getConnection()) {
-            SynapseSchema.apply(c, SchemaVersion.V1_66);
-        }
+        createSynapseDatabase(database);
         capture = Capture.start(new CaptureSettings(
                 new DatabaseSettings("localhost", postgres.port(), database, EmbeddedPostgresServer.USER, null),
                 "slot" + runs, "bridge", kafka.bootstrapServers(), topics, (short) 1, Duration.ofMillis(5),
@@ -76,15 +49,6 @@ class CachesHorizonTest {
     @AfterEach
     void stopCapture() {
         capture.close();
-    }
-
-    private void awaitCapture(Callable<Boolean> condition) {
-        await().atMost(WAIT).until(() -> {
-            if (capture.stopped().isCompletedExceptionally()) {
-                capture.stopped().join();
-            }
-            return condition.call();
-        });
     }
 
     private List<StreamRecord> caches() {

@@ -1,13 +1,11 @@
 package io.synapsebridge.connectors.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.synapsebridge.connectors.mapping.ReceiptsMapper;
 import io.synapsebridge.connectors.mapping.StreamPositionsMapper;
 import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.contract.StreamTopics;
-import io.synapsebridge.devstack.EmbeddedKafkaBroker;
 import io.synapsebridge.devstack.EmbeddedPostgresServer;
 import io.synapsebridge.sim.PendingWrite;
 import io.synapsebridge.sim.SynapseWriter;
@@ -15,50 +13,26 @@ import io.synapsebridge.sim.id.Stream;
 import io.synapsebridge.sim.load.LoadGenerator;
 import io.synapsebridge.sim.load.LoadProfile;
 import io.synapsebridge.sim.load.StreamMix;
-import io.synapsebridge.sim.schema.SchemaVersion;
-import io.synapsebridge.sim.schema.SynapseSchema;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Capture on a real Postgres and a real broker, fed by the Synapse-like writer. */
-class CaptureTest {
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static EmbeddedPostgresServer postgres;
-    private static EmbeddedKafkaBroker kafka;
+class CaptureTest extends CaptureServicesTest {
     private static int runs;
 
     private String database;
     private StreamTopics topics;
-    private Capture capture;
     private SynapseWriter writer;
-
-    @BeforeAll
-    static void startServices() {
-        postgres = EmbeddedPostgresServer.start(0);
-        kafka = EmbeddedKafkaBroker.start(0);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        kafka.close();
-        postgres.close();
-    }
 
     @BeforeEach
     void freshDatabaseAndTopics() throws Exception {
         runs++;
         database = "synapse" + runs;
         topics = new StreamTopics("cap" + runs);
-        postgres.createDatabase(database);
-        try (Connection c = postgres.dataSource(database).getConnection()) {
-            SynapseSchema.apply(c, SchemaVersion.V1_66);
-        }
+        createSynapseDatabase(database);
         writer = SynapseWriter.start(postgres.dataSource(database));
     }
 
@@ -74,16 +48,6 @@ class CaptureTest {
                 new DatabaseSettings("localhost", postgres.port(), database, EmbeddedPostgresServer.USER, null),
                 "slot" + runs, "bridge", kafka.bootstrapServers(), topics, (short) 1, Duration.ofMillis(5),
                 Duration.ofSeconds(1));
-    }
-
-    /** Waits for {@code condition}, failing at once if capture stopped. */
-    private void awaitCapture(java.util.concurrent.Callable<Boolean> condition) {
-        await().atMost(WAIT).until(() -> {
-            if (capture.stopped().isCompletedExceptionally()) {
-                capture.stopped().join();
-            }
-            return condition.call();
-        });
     }
 
     private Capture startCapture() {
