@@ -9,6 +9,8 @@ import io.synapsebridge.protocol.command.Dialect;
 import io.synapsebridge.protocol.command.RdataCommand;
 import io.synapsebridge.protocol.json.InvalidJsonException;
 import io.synapsebridge.protocol.rows.NamedFields;
+import io.synapsebridge.protocol.rows.RawFields;
+import io.synapsebridge.protocol.rows.VerbatimJson;
 import io.synapsebridge.protocol.rows.RowEncodingException;
 import io.synapsebridge.protocol.rows.StreamCatalog;
 import java.util.OptionalLong;
@@ -56,6 +58,11 @@ final class RowLines implements RowLayout {
             LOG.warn("skipping row {}/{}/{}: {}", stream, instance, token, e.getMessage());
             return null;
         }
+    }
+
+    @Override
+    public String verbatimRowJson(String stream, RawFields row, VerbatimJson scratch) {
+        return catalog.verbatimRowJson(stream, row, scratch);
     }
 
     /** The line for {@code command} in {@code dialect}, or null if it is too long to send. */

@@ -241,19 +241,23 @@ public final class StreamTail implements AutoCloseable {
 
     private List<TailRecord> decode(ConsumerRecords<ByteBuffer, ByteBuffer> batch, boolean live) {
         List<TailRecord> out = new ArrayList<>(batch.count());
-        for (ConsumerRecord<ByteBuffer, ByteBuffer> r : batch) {
-            String expected = streamOf.get(new TopicPartition(r.topic(), r.partition()));
-            try {
-                TailRecord record = decoder.decode(r.value(), live);
-                if (!record.stream().equals(expected)) {
-                    throw new InvalidRecordException("record of stream '" + record.stream() + "' in topic of '"
-                            + expected + "'");
-                }
-                out.add(record);
-            } catch (InvalidRecordException e) {
-                invalidRecords.incrementAndGet();
-                if (live) {
-                    LOG.warn("skipping record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+        // Partition by partition, as the batch's own iterator goes.
+        for (TopicPartition tp : batch.partitions()) {
+            String expected = streamOf.get(tp);
+            for (ConsumerRecord<ByteBuffer, ByteBuffer> r : batch.records(tp)) {
+                try {
+                    TailRecord record = decoder.decode(r.value(), live);
+                    if (!record.stream().equals(expected)) {
+                        throw new InvalidRecordException("record of stream '" + record.stream() + "' in topic of '"
+                                + expected + "'");
+                    }
+                    out.add(record);
+                } catch (InvalidRecordException e) {
+                    invalidRecords.incrementAndGet();
+                    if (live) {
+                        LOG.warn("skipping record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(),
+                                e.getMessage());
+                    }
                 }
             }
         }

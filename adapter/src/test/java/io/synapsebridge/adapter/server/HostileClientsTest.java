@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.Test;
 class HostileClientsTest extends BrokerTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final long FUZZ_LINES = Long.getLong("fuzz.lines", 10_000);
+    /** Connections opened at once against a limit of 300 ({@code -Dflood.connections=5000} for the full run). */
+    private static final int FLOOD = Integer.getInteger("flood.connections", 1_200);
     private static final int FUZZ_THREADS = 4;
     /** push_rules starts at a position of 1; rows 2..LAST follow while the hostile clients are at work. */
     private static final int LAST = 3_001;
@@ -80,7 +83,7 @@ class HostileClientsTest extends BrokerTest {
     @Test
     void aConnectionFloodIsServedOrRefusedWhileExistingClientsKeepReceiving() throws Exception {
         int limit = 300;
-        int flood = 1_200;
+        int flood = FLOOD;
         StreamTopics topics = topics();
         try (ReplicationServer server = ReplicationServer.start(settings(limit), kafka.bootstrapServers(), topics,
                 new DiscardingSink())) {
@@ -109,6 +112,8 @@ class HostileClientsTest extends BrokerTest {
                 assertThat(served + refused).isEqualTo(flood);
                 assertThat(healthy.get(WAIT.toSeconds(), TimeUnit.SECONDS))
                         .containsExactlyElementsOf(LongStream.rangeClosed(2, LAST).boxed().toList());
+                System.out.printf("flood: %d connections at once against a limit of %d: %d served, %d refused; "
+                        + "heap in use %d MB%n", flood, limit, served, refused, heapInUseMb());
             } finally {
                 for (Socket s : sockets) {
                     s.close();
@@ -116,6 +121,12 @@ class HostileClientsTest extends BrokerTest {
             }
             org.awaitility.Awaitility.await().atMost(WAIT).until(() -> server.metrics().connections() == 0);
         }
+    }
+
+    /** Heap in use after a collection: what the server (and this test's own sockets) hold. */
+    private static long heapInUseMb() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
     }
 
     private StreamTopics topics() throws Exception {

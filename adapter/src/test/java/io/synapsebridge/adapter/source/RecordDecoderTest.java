@@ -9,11 +9,16 @@ import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.contract.StreamRecordCodec;
 import io.synapsebridge.protocol.json.SynapseJson;
 import io.synapsebridge.protocol.rows.NamedFields;
+import io.synapsebridge.protocol.rows.RawFields;
+import io.synapsebridge.protocol.rows.VerbatimJson;
 import io.synapsebridge.protocol.rows.RowEncodingException;
 import io.synapsebridge.protocol.rows.StreamCatalog;
 import io.synapsebridge.protocol.rows.SynapseVersion;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,16 +26,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The streaming decoder gives what the contract's codec and the tree layout give, record for record. */
 class RecordDecoderTest {
     private static final StreamCatalog CATALOG = SynapseVersion.V1_66.catalog();
-    private final RecordDecoder decoder = new RecordDecoder(RecordDecoderTest::layOut);
-    private final StreamRecordCodec codec = new StreamRecordCodec();
-
-    private static String layOut(String stream, String instance, long token, NamedFields row) {
-        try {
-            return CATALOG.rowJson(stream, row);
-        } catch (RowEncodingException e) {
-            return null;
+    private final RecordDecoder decoder = new RecordDecoder(new RowLayout() {
+        @Override
+        public String rowJson(String stream, String instance, long token, NamedFields row) {
+            try {
+                return CATALOG.rowJson(stream, row);
+            } catch (RowEncodingException e) {
+                return null;
+            }
         }
-    }
+
+        @Override
+        public String verbatimRowJson(String stream, RawFields row, VerbatimJson scratch) {
+            return CATALOG.verbatimRowJson(stream, row, scratch);
+        }
+    });
+    private final StreamRecordCodec codec = new StreamRecordCodec();
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -82,6 +93,58 @@ class RecordDecoderTest {
         assertThatThrownBy(() -> decoder.decode(buffer(value), true))
                 .isInstanceOf(InvalidRecordException.class)
                 .hasMessageContaining(reason);
+    }
+
+    /**
+     * Plain records (the form the fast scanner takes) and thousands of single-byte mutations of them, which land on
+     * every side of the scanner's rules: each decodes exactly as the codec and the tree layout decode it, or is
+     * refused as the codec refuses it.
+     */
+    @Test
+    void plainRecordsAndTheirMutationsDecodeAsTheCodecDoes() {
+        List<String> plain = List.of(
+            "{\"type\":\"row\",\"stream\":\"events\",\"instance\":\"master\",\"token\":362000001,\"row\":{\"kind\":\"ev\",\"event_id\":\"$x9_-Ab\",\"room_id\":\"!r:t.org\",\"type\":\"m.reaction\",\"state_key\":null,\"redacts\":null,\"relates_to\":\"$p\",\"membership\":null,\"rejected\":false,\"outlier\":true}}",
+            "{\"type\":\"row\",\"stream\":\"events\",\"instance\":\"event_persister-2\",\"token\":5,\"row\":{\"kind\":\"state\",\"room_id\":\"!r:t\",\"type\":\"m.room.member\",\"state_key\":\"@a:t\",\"event_id\":\"$e\"}}",
+            "{\"type\":\"row\",\"stream\":\"backfill\",\"instance\":\"master\",\"token\":12,\"row\":{\"event_id\":\"$e\",\"room_id\":\"!r:t\",\"type\":\"m.room.create\",\"state_key\":\"\",\"redacts\":null,\"relates_to\":null}}",
+            "{\"type\":\"row\",\"stream\":\"presence\",\"instance\":\"master\",\"token\":15,\"row\":{\"user_id\":\"@a:t\",\"state\":\"online\",\"last_active_ts\":1700000000000,\"last_federation_update_ts\":-1,\"last_user_sync_ts\":0,\"status_msg\":null,\"currently_active\":true}}",
+            "{\"type\":\"row\",\"stream\":\"pushers\",\"instance\":\"master\",\"token\":19,\"row\":{\"user_id\":\"@a:t\",\"app_id\":\"m.http\",\"pushkey\":\"k\",\"deleted\":false}}",
+            "{\"type\":\"row\",\"stream\":\"to_device\",\"instance\":\"master\",\"token\":21,\"row\":{\"entity\":\"@a:t\"}}",
+            "{\"type\":\"row\",\"stream\":\"account_data\",\"instance\":\"master\",\"token\":22,\"row\":{\"user_id\":\"@a:t\",\"room_id\":null,\"data_type\":\"m.direct\"}}",
+            " {\n \"type\" : \"position\" , \"stream\":\"receipts\",\"instance\":\"master\",\"token\":130 }\t");
+        StreamRecordCodec strict = new StreamRecordCodec();
+        Random random = new Random(42);
+        String alphabet = "{}[]\",:0123456789-+.eE tfnarxu\\\n\u00e9\u007f";
+        int checked = 0;
+        for (String base : plain) {
+            assertDecodesAsTheCodec(base, strict);
+            for (int i = 0; i < 2_000; i++) {
+                StringBuilder mutated = new StringBuilder(base);
+                int at = random.nextInt(mutated.length());
+                char c = alphabet.charAt(random.nextInt(alphabet.length()));
+                switch (random.nextInt(3)) {
+                    case 0 -> mutated.setCharAt(at, c);
+                    case 1 -> mutated.insert(at, c);
+                    default -> mutated.deleteCharAt(at);
+                }
+                assertDecodesAsTheCodec(mutated.toString(), strict);
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(plain.size() * 2_000);
+    }
+
+    private void assertDecodesAsTheCodec(String value, StreamRecordCodec strict) {
+        StreamRecord expected;
+        try {
+            expected = strict.decode(value.getBytes(StandardCharsets.UTF_8));
+        } catch (InvalidRecordException e) {
+            assertThatThrownBy(() -> decoder.decode(buffer(value), true)).as(value)
+                    .isInstanceOf(InvalidRecordException.class);
+            return;
+        }
+        TailRecord want = new TailRecord(expected.type(), expected.stream(), expected.instance(), expected.token(),
+                expected.isRow() ? treeRowJson(expected) : null);
+        assertThat(decoder.decode(buffer(value), true)).as(value).isEqualTo(want);
     }
 
     private static String treeRowJson(StreamRecord record) {

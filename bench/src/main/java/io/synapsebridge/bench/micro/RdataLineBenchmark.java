@@ -2,6 +2,7 @@ package io.synapsebridge.bench.micro;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synapsebridge.adapter.source.RecordDecoder;
+import io.synapsebridge.adapter.source.RowLayout;
 import io.synapsebridge.adapter.source.TailRecord;
 import io.synapsebridge.bench.RealisticRows;
 import io.synapsebridge.contract.StreamRecord;
@@ -9,7 +10,10 @@ import io.synapsebridge.contract.StreamRecordCodec;
 import io.synapsebridge.protocol.command.Dialect;
 import io.synapsebridge.protocol.command.RdataCommand;
 import io.synapsebridge.protocol.json.SynapseJson;
+import io.synapsebridge.protocol.rows.NamedFields;
+import io.synapsebridge.protocol.rows.RawFields;
 import io.synapsebridge.protocol.rows.StreamCatalog;
+import io.synapsebridge.protocol.rows.VerbatimJson;
 import io.synapsebridge.protocol.rows.SynapseVersion;
 import java.nio.ByteBuffer;
 import java.util.OptionalLong;
@@ -25,8 +29,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * What the server does once per record and dialect: lay a named topic row out for Synapse v1.66, encode it as
  * Synapse's JSON and format the RDATA line. {@code recordToLine} adds decoding the Kafka value into a tree first;
- * {@code recordToLineStreaming} does the same work the way the tail does it, reading the value in one streaming pass
- * and writing the row straight to its JSON.
+ * {@code recordToLineStreaming} does the same work the way the tail does it: a plain record is scanned and its row's
+ * values copied to the wire as read.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,8 +42,17 @@ public class RdataLineBenchmark {
     private final StreamCatalog catalog = SynapseVersion.V1_66.catalog();
     private final Dialect dialect = Dialect.V1_22;
     private final StreamRecordCodec codec = new StreamRecordCodec();
-    private final RecordDecoder decoder = new RecordDecoder((stream, instance, token, row) -> catalog.rowJson(stream,
-            row));
+    private final RecordDecoder decoder = new RecordDecoder(new RowLayout() {
+        @Override
+        public String rowJson(String stream, String instance, long token, NamedFields row) {
+            return catalog.rowJson(stream, row);
+        }
+
+        @Override
+        public String verbatimRowJson(String stream, RawFields row, VerbatimJson scratch) {
+            return catalog.verbatimRowJson(stream, row, scratch);
+        }
+    });
     private ObjectNode[] evRows;
     private ObjectNode[] receiptRows;
     private byte[][] evValues;

@@ -43,6 +43,27 @@ final class EventsRowEncoder implements RowEncoder {
         out.writeEndArray();
     }
 
+    @Override
+    public boolean writeVerbatim(RawFields row, VerbatimJson out) {
+        int kind = row.indexOf(KIND);
+        if (kind < 0 || row.kind(kind) != RawFields.Kind.STRING) {
+            return false;
+        }
+        for (Map.Entry<String, RowEncoder> layout : kinds.entrySet()) {
+            if (row.contentEquals(kind, layout.getKey())) {
+                out.append((byte) '[');
+                row.copyValue(kind, out);
+                out.append((byte) ',');
+                if (!layout.getValue().writeVerbatim(row, out)) {
+                    return false;
+                }
+                out.append((byte) ']');
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The row's kind, one this version has. */
     private String kind(NamedFields row) {
         JsonNode kind = row.get(KIND);

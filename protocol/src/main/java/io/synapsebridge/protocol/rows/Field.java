@@ -6,6 +6,7 @@ import io.synapsebridge.protocol.json.InvalidJsonException;
 
 /** One named field of a topic row and the position-free rules for it. */
 record Field(String name, FieldType type, Presence presence) {
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
     enum Presence {
         /** Must be present and not null. */
@@ -51,6 +52,33 @@ record Field(String name, FieldType type, Presence presence) {
                     + value.getNodeType().name().toLowerCase() + " " + abbreviate(value.toString()));
         }
         return wire;
+    }
+
+    /**
+     * Appends this field's wire value from the row's raw text, when it goes on the wire as read.
+     *
+     * @return false if the value must be converted, or is missing or of the wrong type (see {@link #read})
+     */
+    boolean copyVerbatim(RawFields row, VerbatimJson out) {
+        int field = row.indexOf(name);
+        RawFields.Kind kind = field < 0 ? RawFields.Kind.NULL : row.kind(field);
+        if (kind == RawFields.Kind.NULL) {
+            if (presence == Presence.REQUIRED || field < 0 && presence == Presence.REQUIRED_NULLABLE) {
+                return false;
+            }
+            out.append(NULL);
+            return true;
+        }
+        boolean asRead = switch (type) {
+            case STRING -> kind == RawFields.Kind.STRING;
+            case INTEGER -> kind == RawFields.Kind.INTEGER;
+            case BOOLEAN -> kind == RawFields.Kind.TRUE || kind == RawFields.Kind.FALSE;
+            default -> false;
+        };
+        if (asRead) {
+            row.copyValue(field, out);
+        }
+        return asRead;
     }
 
     private static String abbreviate(String text) {

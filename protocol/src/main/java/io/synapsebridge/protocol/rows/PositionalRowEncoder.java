@@ -36,4 +36,19 @@ final class PositionalRowEncoder implements RowEncoder {
         }
         out.writeEndArray();
     }
+
+    @Override
+    public boolean writeVerbatim(RawFields row, VerbatimJson out) {
+        out.append((byte) '[');
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append((byte) ',');
+            }
+            if (!fields.get(i).copyVerbatim(row, out)) {
+                return false;
+            }
+        }
+        out.append((byte) ']');
+        return true;
+    }
 }

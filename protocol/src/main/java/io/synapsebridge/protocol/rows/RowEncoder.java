@@ -18,4 +18,13 @@ public interface RowEncoder {
      * @throws RowEncodingException as {@link #encode}; {@code out} may then hold part of the array
      */
     void write(NamedFields row, JsonGenerator out) throws IOException;
+
+    /**
+     * Appends the same array as {@link #write} to {@code out} from raw value texts, when every value the layout takes
+     * goes on the wire as it was read.
+     *
+     * @return false, with {@code out} holding part of the array, if the row needs {@link #write}: a value must be
+     *         converted, or the row is invalid (then {@link #write} names the error)
+     */
+    boolean writeVerbatim(RawFields row, VerbatimJson out);
 }

@@ -75,6 +75,18 @@ public final class StreamCatalog {
         }
     }
 
+    /**
+     * The same text as {@link #rowJson}, put together from the row's raw value texts without decoding them; null when
+     * the row needs {@link #rowJson}: a value to convert, an error to name, or a stream this version does not have.
+     *
+     * @param scratch where the text is put together; the caller's, so that a reading thread reuses one
+     */
+    public String verbatimRowJson(String stream, RawFields row, VerbatimJson scratch) {
+        RowEncoder encoder = encoders.get(stream);
+        scratch.clear();
+        return encoder != null && encoder.writeVerbatim(row, scratch) ? scratch.toString() : null;
+    }
+
     private RowEncoder encoder(String stream) {
         RowEncoder encoder = encoders.get(stream);
         if (encoder == null) {

@@ -26,6 +26,12 @@ final class RowLines {
         // The streaming path writes the same text as the tree path.
         assertThat(version.catalog().rowJson(stream, NamedFields.of(record.row())))
                 .isEqualTo(SynapseJson.encode(wire));
+        // So does the verbatim path, for a row whose values all go on the wire as read.
+        RawFields raw = RawRows.of(namedRowJson);
+        String verbatim = raw == null ? null : version.catalog().verbatimRowJson(stream, raw, new VerbatimJson());
+        if (verbatim != null) {
+            assertThat(verbatim).isEqualTo(SynapseJson.encode(wire));
+        }
         RdataCommand command = batch
                 ? RdataCommand.batch(stream, record.instance(), wire)
                 : RdataCommand.of(stream, record.instance(), record.token(), wire);

@@ -94,6 +94,23 @@ class V166RowsTest {
         assertThatThrownBy(() -> V1_66.catalog().rowJson(stream, NamedFields.of(row(namedRow))))
                 .isInstanceOf(RowEncodingException.class)
                 .hasMessageContaining(message);
+        // The verbatim path leaves a bad row to the path that names the problem.
+        RawFields raw = RawRows.of(namedRow);
+        if (raw != null) {
+            assertThat(V1_66.catalog().verbatimRowJson(stream, raw, new VerbatimJson())).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "events   | {\"kind\":\"ev\",\"event_id\":\"$e\",\"room_id\":\"!r:t\",\"type\":\"m.room.member\",\"state_key\":\"@a:t\",\"membership\":\"join\",\"rejected\":false,\"outlier\":true} | [\"ev\",[\"$e\",\"!r:t\",\"m.room.member\",\"@a:t\",null,null,\"join\",false,true]]",
+        "presence | {\"user_id\":\"@a:t\",\"state\":\"online\",\"last_active_ts\":-1,\"last_federation_update_ts\":0,\"last_user_sync_ts\":17,\"status_msg\":null,\"currently_active\":true} | [\"@a:t\",\"online\",-1,0,17,null,true]",
+    })
+    void plainRowsAreCopiedVerbatim(String stream, String namedRow, String wire) {
+        RawFields raw = RawRows.of(namedRow);
+
+        assertThat(V1_66.catalog().verbatimRowJson(stream, raw, new VerbatimJson())).isEqualTo(wire)
+                .isEqualTo(V1_66.catalog().rowJson(stream, NamedFields.of(row(namedRow))));
     }
 
     @Test
