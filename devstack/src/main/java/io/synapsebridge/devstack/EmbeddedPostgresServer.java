@@ -4,10 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
 /**
@@ -105,6 +110,53 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new DevStackException("cannot create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Kills the postmaster and every process under it with SIGKILL, as a crash would, and lets go of the data
+     * directory, so that {@link #start(int, DataDirectory)} on it recovers from the WAL like Postgres after a crash.
+     * Backends go too: one left running would keep the shared memory and the new postmaster from starting.
+     */
+    public void kill() {
+        Path pidFile = dataDirectory.path().resolve("postmaster.pid");
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            throw new DevStackException("cannot read the postmaster's pid from " + pidFile + ": " + e.getMessage(), e);
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid)
+                .orElseThrow(() -> new DevStackException("postmaster " + pid + " is not running"));
+        List<ProcessHandle> processes = new ArrayList<>();
+        processes.add(postmaster);
+        postmaster.descendants().forEach(processes::add);
+        // The postmaster first: killed backends would otherwise be replaced by new ones.
+        processes.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (processes.stream().anyMatch(EmbeddedPostgresServer::running)) {
+            if (System.nanoTime() > deadline) {
+                throw new DevStackException("postgres processes still running 30 s after SIGKILL");
+            }
+            LockSupport.parkNanos(10_000_000);
+        }
+        try {
+            // Nothing runs any more; a stale pid file naming an unreaped process would stop the restart.
+            Files.deleteIfExists(pidFile);
+            // Releases the data directory's lock; the stop it tries first finds no server.
+            postgres.close();
+        } catch (IOException e) {
+            throw new DevStackException("cannot let go of " + dataDirectory.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Running, not merely waiting to be reaped: a zombie holds no port and no shared memory. */
+    private static boolean running(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
         }
     }
 
