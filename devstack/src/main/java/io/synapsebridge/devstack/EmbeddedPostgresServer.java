@@ -23,6 +23,8 @@ import javax.sql.DataSource;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
+    /** Long enough for crash recovery on a loaded machine, which can take well over the usual second or two. */
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
 
     private final EmbeddedPostgres postgres;
     private final DataDirectory dataDirectory;
@@ -51,7 +53,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory.path())
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(30))
+                    .setPGStartupWait(STARTUP_WAIT)
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_replication_slots", "10")
                     .setServerConfig("max_wal_senders", "10")
@@ -128,10 +130,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         ProcessHandle postmaster = ProcessHandle.of(pid)
                 .orElseThrow(() -> new DevStackException("postmaster " + pid + " is not running"));
+        // Stopped first, so that no backend it forks while the others are listed escapes the kill.
+        signal("STOP", pid);
         List<ProcessHandle> processes = new ArrayList<>();
         processes.add(postmaster);
         postmaster.descendants().forEach(processes::add);
-        // The postmaster first: killed backends would otherwise be replaced by new ones.
         processes.forEach(ProcessHandle::destroyForcibly);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (processes.stream().anyMatch(EmbeddedPostgresServer::running)) {
@@ -147,6 +150,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new DevStackException("cannot let go of " + dataDirectory.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new DevStackException("cannot send SIG" + signal + " to " + pid + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DevStackException("interrupted while signalling " + pid, e);
         }
     }
 
