@@ -123,8 +123,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public void kill() {
         Path pidFile = dataDirectory.path().resolve("postmaster.pid");
         long pid;
+        List<String> lockLines;
         try {
-            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            lockLines = Files.readAllLines(pidFile);
+            pid = Long.parseLong(lockLines.get(0).trim());
         } catch (IOException | RuntimeException e) {
             throw new DevStackException("cannot read the postmaster's pid from " + pidFile + ": " + e.getMessage(), e);
         }
@@ -144,8 +146,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             LockSupport.parkNanos(10_000_000);
         }
         try {
-            // Nothing runs any more; a stale pid file naming an unreaped process would stop the restart.
+            // Nothing runs any more; a stale lock file naming an unreaped process (the data directory's, or the
+            // Unix socket's, in the directory the pid file names on its fifth line) would stop the restart.
             Files.deleteIfExists(pidFile);
+            if (lockLines.size() > 4 && !lockLines.get(4).isBlank()) {
+                Path socketDir = Path.of(lockLines.get(4).trim());
+                Files.deleteIfExists(socketDir.resolve(".s.PGSQL." + port() + ".lock"));
+                Files.deleteIfExists(socketDir.resolve(".s.PGSQL." + port()));
+            }
             // Releases the data directory's lock; the stop it tries first finds no server.
             postgres.close();
         } catch (IOException e) {
