@@ -33,16 +33,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     public static EmbeddedKafkaBroker start(int port, DataDirectory dataDirectory) {
+        return start(port, 0, dataDirectory);
+    }
+
+    /**
+     * Starts on {@code port} with its controller on {@code controllerPort} (0 for either: any free port). A broker
+     * restarted on a kept data directory needs both ports it had before: clients know the one, the quorum the other.
+     */
+    public static EmbeddedKafkaBroker start(int port, int controllerPort, DataDirectory dataDirectory) {
         int brokerPort;
+        int quorumPort;
         try {
             brokerPort = Ports.requireFree("kafka", port);
+            quorumPort = Ports.requireFree("kafka controller", controllerPort);
         } catch (DevStackException e) {
             dataDirectory.close();
             throw e;
         }
-        int controllerPort = Ports.freePort();
         String logDir = dataDirectory.path().toString();
-        Properties props = config(brokerPort, controllerPort, logDir);
+        Properties props = config(brokerPort, quorumPort, logDir);
         try {
             if (!dataDirectory.path().resolve("meta.properties").toFile().exists()) {
                 new Formatter()

@@ -4,10 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
 /**
@@ -18,6 +23,8 @@ import javax.sql.DataSource;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
+    /** Long enough for crash recovery on a loaded machine, which can take well over the usual second or two. */
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
 
     private final EmbeddedPostgres postgres;
     private final DataDirectory dataDirectory;
@@ -46,7 +53,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory.path())
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(30))
+                    .setPGStartupWait(STARTUP_WAIT)
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_replication_slots", "10")
                     .setServerConfig("max_wal_senders", "10")
@@ -105,6 +112,73 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new DevStackException("cannot create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Kills the postmaster and every process under it with SIGKILL, as a crash would, and lets go of the data
+     * directory, so that {@link #start(int, DataDirectory)} on it recovers from the WAL like Postgres after a crash.
+     * Backends go too: one left running would keep the shared memory and the new postmaster from starting.
+     */
+    public void kill() {
+        Path pidFile = dataDirectory.path().resolve("postmaster.pid");
+        long pid;
+        List<String> lockLines;
+        try {
+            lockLines = Files.readAllLines(pidFile);
+            pid = Long.parseLong(lockLines.get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            throw new DevStackException("cannot read the postmaster's pid from " + pidFile + ": " + e.getMessage(), e);
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid)
+                .orElseThrow(() -> new DevStackException("postmaster " + pid + " is not running"));
+        // Stopped first, so that no backend it forks while the others are listed escapes the kill.
+        signal("STOP", pid);
+        List<ProcessHandle> processes = new ArrayList<>();
+        processes.add(postmaster);
+        postmaster.descendants().forEach(processes::add);
+        processes.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (processes.stream().anyMatch(EmbeddedPostgresServer::running)) {
+            if (System.nanoTime() > deadline) {
+                throw new DevStackException("postgres processes still running 30 s after SIGKILL");
+            }
+            LockSupport.parkNanos(10_000_000);
+        }
+        try {
+            // Nothing runs any more; a stale lock file naming an unreaped process (the data directory's, or the
+            // Unix socket's, in the directory the pid file names on its fifth line) would stop the restart.
+            Files.deleteIfExists(pidFile);
+            if (lockLines.size() > 4 && !lockLines.get(4).isBlank()) {
+                Path socketDir = Path.of(lockLines.get(4).trim());
+                Files.deleteIfExists(socketDir.resolve(".s.PGSQL." + port() + ".lock"));
+                Files.deleteIfExists(socketDir.resolve(".s.PGSQL." + port()));
+            }
+            // Releases the data directory's lock; the stop it tries first finds no server.
+            postgres.close();
+        } catch (IOException e) {
+            throw new DevStackException("cannot let go of " + dataDirectory.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new DevStackException("cannot send SIG" + signal + " to " + pid + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DevStackException("interrupted while signalling " + pid, e);
+        }
+    }
+
+    /** Running, not merely waiting to be reaped: a zombie holds no port and no shared memory. */
+    private static boolean running(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
         }
     }
 
