@@ -82,8 +82,7 @@ class CaptureLatencyBenchmark {
                 SynapseSchema.apply(c, SchemaVersion.V1_66);
             }
             StreamTopics topics = new StreamTopics("lat");
-            CaptureSettings settings = CaptureSettings.defaults(new DatabaseSettings("localhost", postgres.port(),
-                    "synapse", EmbeddedPostgresServer.USER, null), kafka.bootstrapServers(), topics);
+            CaptureSettings settings = settings(postgres, kafka, topics);
             try (HikariDataSource pool = postgres.pooledDataSource("synapse", THREADS + 2)) {
                 SynapseWriter writer = SynapseWriter.start(pool, SynapseWriter.MAIN_PROCESS,
                         new Population("test.local", 20_000, 2_000));
@@ -109,6 +108,17 @@ class CaptureLatencyBenchmark {
                 }
             }
         }
+    }
+
+    /** Capture's defaults, with the poll interval {@code bench.poll.ms} if given. */
+    private static CaptureSettings settings(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
+            StreamTopics topics) {
+        CaptureSettings d = CaptureSettings.defaults(new DatabaseSettings("localhost", postgres.port(), "synapse",
+                EmbeddedPostgresServer.USER, null), kafka.bootstrapServers(), topics);
+        Duration poll = Duration.ofMillis(Long.getLong("bench.poll.ms", d.pollInterval().toMillis()));
+        System.out.printf("capture polls every %d ms%n", poll.toMillis());
+        return new CaptureSettings(d.database(), d.slotName(), d.publicationName(), d.bootstrapServers(), d.topics(),
+                d.replicationFactor(), poll, d.heartbeatInterval());
     }
 
     /** Commits {@code rows} receipts as fast as {@link #THREADS} threads can. */
@@ -159,8 +169,7 @@ class CaptureLatencyBenchmark {
                 SynapseSchema.apply(c, SchemaVersion.V1_66);
             }
             StreamTopics topics = new StreamTopics("lat");
-            CaptureSettings settings = CaptureSettings.defaults(new DatabaseSettings("localhost", postgres.port(),
-                    "synapse", EmbeddedPostgresServer.USER, null), kafka.bootstrapServers(), topics);
+            CaptureSettings settings = settings(postgres, kafka, topics);
             try (HikariDataSource pool = postgres.pooledDataSource("synapse", THREADS + 2);
                  Capture capture = Capture.start(settings, Mappers.v1_66(), Mappers.STREAMS_V1_66)) {
                 // Many users and rooms, so that concurrent receipts rarely update the same key.
