@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param bootstrapServers  Kafka
  * @param topics            topic names
  * @param replicationFactor of the topics capture creates
- * @param pollInterval      how long capture waits for more changes before handing a batch on; short for latency
+ * @param pollInterval      how long capture waits for more changes before handing a batch on; short for latency:
+ *                          a change can wait up to two of them (Debezium's reader sleeps one when the stream is
+ *                          idle, its queue hands a batch on after one), and shorter wakes both threads more often
  * @param heartbeatInterval how often capture writes a heartbeat row, so that an idle database does not hold WAL
  *                          back and capture moves past the WAL fence of the writer's announcements
  */

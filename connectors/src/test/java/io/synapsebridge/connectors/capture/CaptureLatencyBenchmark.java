@@ -65,6 +65,102 @@ class CaptureLatencyBenchmark {
         }
     }
 
+    /**
+     * CPU per row at full speed, which a loaded machine does not distort the way it distorts latency: capture
+     * starts on a backlog of {@code bench.drain.rows} rows committed while it was stopped, and the CPU its threads,
+     * the broker and Postgres use is counted from the first fifth of the backlog published (start-up and JIT
+     * behind) to the last row.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "bench.drain.rows", matches = "[0-9]+")
+    void captureCpuPerRow() throws Exception {
+        int backlog = Integer.getInteger("bench.drain.rows") / ROWS_PER_COMMIT * ROWS_PER_COMMIT;
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0);
+             EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(0)) {
+            postgres.createDatabase("synapse");
+            try (Connection c = postgres.dataSource("synapse").getConnection()) {
+                SynapseSchema.apply(c, SchemaVersion.V1_66);
+            }
+            StreamTopics topics = new StreamTopics("lat");
+            CaptureSettings settings = settings(postgres, kafka, topics);
+            try (HikariDataSource pool = postgres.pooledDataSource("synapse", THREADS + 2)) {
+                SynapseWriter writer = SynapseWriter.start(pool, SynapseWriter.MAIN_PROCESS,
+                        new Population("test.local", 20_000, 2_000));
+                try (Capture first = Capture.start(settings, Mappers.v1_66(), Mappers.STREAMS_V1_66)) {
+                    writer.write(Stream.RECEIPTS); // the slot exists and capture streams before the backlog
+                    awaitPublished(first, 1, Duration.ofSeconds(180));
+                }
+                long writeStart = System.nanoTime();
+                writeBacklog(writer, backlog);
+                double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+                try (Capture capture = Capture.start(settings, Mappers.v1_66(), Mappers.STREAMS_V1_66)) {
+                    awaitPublished(capture, backlog / 5, Duration.ofSeconds(600));
+                    CpuUse from = new CpuUse(postgres.dataDirectory(), capture);
+                    long fromNanos = System.nanoTime();
+                    awaitPublished(capture, backlog, Duration.ofSeconds(600));
+                    CpuUse to = new CpuUse(postgres.dataDirectory(), capture);
+                    double seconds = (System.nanoTime() - fromNanos) / 1e9;
+                    System.out.printf("capture of a backlog of %d rows (%d rows per commit, written in %.1f s): the"
+                                    + " last %d published in %.1f s (%.0f rows/s); %s; CPU per row: %s%n", backlog,
+                            ROWS_PER_COMMIT, writeSeconds, to.publishedRows() - from.publishedRows(), seconds,
+                            (to.publishedRows() - from.publishedRows()) / seconds, to.since(from),
+                            to.perRowSince(from, true));
+                }
+            }
+        }
+    }
+
+    /** Capture's defaults, with the poll interval {@code bench.poll.ms} if given. */
+    private static CaptureSettings settings(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
+            StreamTopics topics) {
+        CaptureSettings d = CaptureSettings.defaults(new DatabaseSettings("localhost", postgres.port(), "synapse",
+                EmbeddedPostgresServer.USER, null), kafka.bootstrapServers(), topics);
+        Duration poll = Duration.ofMillis(Long.getLong("bench.poll.ms", d.pollInterval().toMillis()));
+        System.out.printf("capture polls every %d ms%n", poll.toMillis());
+        return new CaptureSettings(d.database(), d.slotName(), d.publicationName(), d.bootstrapServers(), d.topics(),
+                d.replicationFactor(), poll, d.heartbeatInterval());
+    }
+
+    /** Commits {@code rows} receipts as fast as {@link #THREADS} threads can. */
+    private static void writeBacklog(SynapseWriter writer, int rows) throws InterruptedException {
+        RowWriter rowWriter = ROWS_PER_COMMIT == 1 ? new ReceiptRows() : new ReceiptBatchRows();
+        AtomicLong written = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            Thread t = new Thread(() -> {
+                while (written.addAndGet(ROWS_PER_COMMIT) <= rows) {
+                    for (int attempt = 1; ; attempt++) {
+                        try (PendingWrite w = writer.begin(Stream.RECEIPTS, ROWS_PER_COMMIT, rowWriter)) {
+                            w.commit();
+                            break;
+                        } catch (RuntimeException e) {
+                            if (attempt == 10) {
+                                throw e;
+                            }
+                            // a lock timeout on one receipt key: write again, the backlog must be complete
+                        }
+                    }
+                }
+            }, "bench-writer-" + i);
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    private static void awaitPublished(Capture capture, long rows, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (capture.metrics().publishedRows("receipts") < rows) {
+            if (System.nanoTime() > deadline || capture.stopped().isDone()) {
+                throw new IllegalStateException(capture.metrics().publishedRows("receipts") + " of " + rows
+                        + " rows published within " + timeout.toSeconds() + " s");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // polling a condition with a deadline
+        }
+    }
+
     private void measure(int rowsPerSecond) throws Exception {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0);
              EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(0)) {
@@ -73,8 +169,7 @@ class CaptureLatencyBenchmark {
                 SynapseSchema.apply(c, SchemaVersion.V1_66);
             }
             StreamTopics topics = new StreamTopics("lat");
-            CaptureSettings settings = CaptureSettings.defaults(new DatabaseSettings("localhost", postgres.port(),
-                    "synapse", EmbeddedPostgresServer.USER, null), kafka.bootstrapServers(), topics);
+            CaptureSettings settings = settings(postgres, kafka, topics);
             try (HikariDataSource pool = postgres.pooledDataSource("synapse", THREADS + 2);
                  Capture capture = Capture.start(settings, Mappers.v1_66(), Mappers.STREAMS_V1_66)) {
                 // Many users and rooms, so that concurrent receipts rarely update the same key.
@@ -131,29 +226,42 @@ class CaptureLatencyBenchmark {
     }
 
     /**
-     * CPU time used so far, split by who used it: capture (the Debezium engine's threads, the capture loop, the
-     * publisher and its producer, the horizon), the Kafka broker and everything else in this JVM, and Postgres (the
-     * postmaster and its children, including the walsender that decodes for capture).
+     * CPU time used so far, split by who used it: capture's threads by job, the Kafka broker and the rest of this
+     * JVM, and Postgres (the postmaster and its children, including the walsender that decodes for capture).
      */
-    private record CpuUse(long captureNanos, long jvmNanos, long postgresTicks) {
-        CpuUse(java.nio.file.Path pgData) {
-            this(captureThreads(), ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime(), postgresTicks(pgData));
+    private record CpuUse(java.util.Map<String, Long> nanosByGroup, long jvmNanos, long postgresTicks,
+            long publishedRows) {
+        /** Capture's thread groups, in print order; a thread belongs to the first group whose test it passes. */
+        private static final java.util.LinkedHashMap<String, java.util.function.Predicate<String>> GROUPS =
+                new java.util.LinkedHashMap<>();
+
+        static {
+            GROUPS.put("debezium streaming", n -> n.contains("change-event-source-coordinator"));
+            GROUPS.put("engine + capture loop", n -> n.startsWith("pool-") || n.equals("capture"));
+            GROUPS.put("publishing + producer", n -> n.startsWith("capture-publish")
+                    || n.contains("producer-lat-capture"));
+            GROUPS.put("capture other", n -> n.startsWith("debezium-") || n.startsWith("horizon-")
+                    || n.contains("lat.capture.offsets") || n.contains("lat-capture"));
+            GROUPS.put("benchmark", n -> n.startsWith("bench-") || n.startsWith("main")
+                    || n.startsWith("HikariPool") || n.startsWith("postgres-synapse"));
+            GROUPS.put("broker + other JVM threads", n -> true);
         }
 
-        private static long captureThreads() {
+        CpuUse(java.nio.file.Path pgData, Capture capture) {
+            this(byGroup(), ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime(), postgresTicks(pgData),
+                    capture.metrics().publishedRows("receipts"));
+        }
+
+        private static java.util.Map<String, Long> byGroup() {
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long sum = 0;
+            java.util.Map<String, Long> out = new java.util.HashMap<>();
             for (Thread t : Thread.getAllStackTraces().keySet()) {
-                String n = t.getName();
-                if (n.startsWith("debezium-") || n.startsWith("pool-") || n.startsWith("capture")
-                        || n.startsWith("horizon-") || n.contains("producer-lat-capture")
-                        || n.contains("lat.capture.offsets") || n.contains("debezium-")) {
-                    long cpu = threads.getThreadCpuTime(t.getId());
-                    sum += Math.max(0, cpu);
-                }
+                String group = GROUPS.entrySet().stream().filter(g -> g.getValue().test(t.getName())).findFirst()
+                        .orElseThrow().getKey();
+                out.merge(group, Math.max(0, threads.getThreadCpuTime(t.getId())), Long::sum);
             }
-            return sum;
+            return out;
         }
 
         private static long postgresTicks(java.nio.file.Path pgData) {
@@ -183,11 +291,46 @@ class CaptureLatencyBenchmark {
             }
         }
 
+        private long captureNanos() {
+            return GROUPS.keySet().stream().filter(g -> g.startsWith("capture") || g.startsWith("debezium")
+                    || g.startsWith("engine") || g.startsWith("publishing"))
+                    .mapToLong(g -> nanosByGroup.getOrDefault(g, 0L)).sum();
+        }
+
         /** "capture x s, JVM y s, Postgres z s" between {@code from} and this. */
         String since(CpuUse from) {
             return String.format("capture %.1f s, whole JVM %.1f s, Postgres %.1f s",
-                    (captureNanos - from.captureNanos) / 1e9, (jvmNanos - from.jvmNanos) / 1e9,
+                    (captureNanos() - from.captureNanos()) / 1e9, (jvmNanos - from.jvmNanos) / 1e9,
                     (postgresTicks - from.postgresTicks) / 100.0);
+        }
+
+        /**
+         * CPU per row published between {@code from} and this, by thread group (µs): what each row costs, which
+         * stays comparable when a loaded machine gives capture less CPU than it needs. The rest of the JVM (GC,
+         * JIT) only {@code withRest}: it would also count threads that ended in between.
+         */
+        String perRowSince(CpuUse from, boolean withRest) {
+            long rows = publishedRows - from.publishedRows;
+            if (rows <= 0) {
+                return "no row published";
+            }
+            StringBuilder out = new StringBuilder(rows + " rows published; µs per row:");
+            for (String g : GROUPS.keySet()) {
+                if (!g.equals("benchmark")) { // the writer threads end with the measured period: not comparable
+                    long nanos = nanosByGroup.getOrDefault(g, 0L) - from.nanosByGroup.getOrDefault(g, 0L);
+                    out.append(String.format(" %s %.1f,", g, nanos / 1e3 / rows));
+                }
+            }
+            out.append(String.format(" capture in all %.1f, Postgres %.1f",
+                    (captureNanos() - from.captureNanos()) / 1e3 / rows,
+                    (postgresTicks - from.postgresTicks) * 1e4 / rows));
+            if (withRest) {
+                long threads = nanosByGroup.values().stream().mapToLong(Long::longValue).sum()
+                        - from.nanosByGroup.values().stream().mapToLong(Long::longValue).sum();
+                out.append(String.format(", rest of the JVM (GC, JIT) %.1f", (jvmNanos - from.jvmNanos - threads)
+                        / 1e3 / rows));
+            }
+            return out.toString();
         }
     }
 
@@ -246,11 +389,11 @@ class CaptureLatencyBenchmark {
                 long committed = run.committedRows.get();
                 if (next == run.measureFrom) {
                     run.committedAtStart = committed;
-                    run.cpuAtStart = new CpuUse(pgData);
+                    run.cpuAtStart = new CpuUse(pgData, capture);
                 }
                 if (next >= run.measureTo && run.committedAtEnd == 0) {
                     run.committedAtEnd = committed;
-                    run.cpuAtEnd = new CpuUse(pgData);
+                    run.cpuAtEnd = new CpuUse(pgData, capture);
                 }
                 long unsentKb;
                 try (var rs = st.executeQuery("SELECT coalesce(max(pg_current_wal_lsn() - sent_lsn), 0)::bigint / 1024"
@@ -338,6 +481,8 @@ class CaptureLatencyBenchmark {
         if (run.cpuAtStart != null && run.cpuAtEnd != null) {
             System.out.printf("capture at %d rows/s: CPU used in the measured %d s: %s%n", rowsPerSecond,
                     RUN.toSeconds(), run.cpuAtEnd.since(run.cpuAtStart));
+            System.out.printf("capture at %d rows/s: CPU per row in the measured %d s: %s%n", rowsPerSecond,
+                    RUN.toSeconds(), run.cpuAtEnd.perRowSince(run.cpuAtStart, false));
         }
         System.out.printf("capture at %d rows/s: CPU by thread over the whole run: %s%n", rowsPerSecond,
                 cpuByThread());
