@@ -107,8 +107,8 @@ public final class MemoryStreamFollower {
         }
         if (token > p.token) {
             if (first) {
-                LOG.info("{} of {} is at {}, {} published: rows between were announced while disconnected", stream,
-                        instance, token, p.token);
+                LOG.info("{} of {} is at {}, {} published: any rows between were announced while capture was not"
+                        + " connected", stream, instance, token, p.token);
             }
             p.token = token;
             out.add(StreamRecord.position(stream, instance, token).inRun(p.run));

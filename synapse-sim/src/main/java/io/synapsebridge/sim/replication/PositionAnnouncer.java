@@ -71,6 +71,11 @@ public final class PositionAnnouncer implements AutoCloseable {
         return (InetSocketAddress) serverSocket.getLocalSocketAddress();
     }
 
+    /** Drops every client connection without a word, as a network failure would; the port stays open. */
+    public void disconnectAll() {
+        streamer.connections().forEach(ReplicationConnection::close);
+    }
+
     /** Stops listening, stops announcing and closes every client connection. */
     @Override
     public void close() {
