@@ -60,7 +60,6 @@ public final class Capture implements AutoCloseable {
     private final CaptureMetrics metrics;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final WriterConnection writerConnection;
-    private final MemoryStreamCapture memoryStreams;
     private final HorizonFollower cachesHorizon;
 
     private Capture(CaptureSettings settings, TableRouter router, Sequencer sequencer, CaptureMetrics metrics,
@@ -72,7 +71,8 @@ public final class Capture implements AutoCloseable {
         this.publisher = new StreamPublisher(settings.bootstrapServers(), settings.topics(),
                 settings.topics().prefix() + "-capture");
         this.pipeline = new PublishPipeline(publisher, metrics::published);
-        this.memoryStreams = new MemoryStreamCapture(memoryStreamNames, memoryRestored, this::publishMemoryRecords);
+        MemoryStreamCapture memoryStreams = new MemoryStreamCapture(memoryStreamNames, memoryRestored,
+                this::publishMemoryRecords, metrics);
         this.writerConnection = writer == null ? null
                 : new WriterConnection(writer, settings.database(), fence, memoryStreams);
         Set<String> tables = new HashSet<>(router.tables());
@@ -186,11 +186,6 @@ public final class Capture implements AutoCloseable {
 
     public CaptureMetrics metrics() {
         return metrics;
-    }
-
-    /** What capture did with the in-memory streams' rows. */
-    public MemoryStreamCapture memoryStreams() {
-        return memoryStreams;
     }
 
     /** The in-memory streams' records go to Kafka in the order the writer announced them, with no checkpoint. */

@@ -6,7 +6,6 @@ import io.synapsebridge.protocol.command.PositionCommand;
 import io.synapsebridge.protocol.command.RdataCommand;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,19 +23,29 @@ public final class MemoryStreamCapture {
         void publish(List<StreamRecord> records) throws InterruptedException;
     }
 
+    /** Counts what was not published, by stream. */
+    public interface Counters {
+        /** A row the writer sent again after it was published. */
+        void duplicateDropped(String stream);
+
+        /** A row the writer sent that is not in the stream's shape. */
+        void rowRefused(String stream);
+    }
+
     private final Set<String> streams;
     private final MemoryStreamFollower follower;
     private final Sink sink;
-    private final AtomicLong invalidRows = new AtomicLong();
+    private final Counters counters;
 
     /**
      * @param streams  the in-memory streams to capture
      * @param restored the last record published for each writer of those streams
      */
-    public MemoryStreamCapture(Set<String> streams, List<StreamRecord> restored, Sink sink) {
+    public MemoryStreamCapture(Set<String> streams, List<StreamRecord> restored, Sink sink, Counters counters) {
         this.streams = Set.copyOf(streams);
-        this.follower = new MemoryStreamFollower();
+        this.follower = new MemoryStreamFollower(counters::duplicateDropped);
         this.sink = sink;
+        this.counters = counters;
         restored.forEach(follower::restore);
     }
 
@@ -72,16 +81,6 @@ public final class MemoryStreamCapture {
         publish(follower.position(position.stream(), position.instance(), position.newToken()));
     }
 
-    /** Rows the writer sent that were not in the stream's shape. */
-    public long invalidRows() {
-        return invalidRows.get();
-    }
-
-    /** Rows the writer sent again after they were published. */
-    public long duplicates() {
-        return follower.duplicates();
-    }
-
     private void publish(List<StreamRecord> records) throws InterruptedException {
         if (!records.isEmpty()) {
             sink.publish(records);
@@ -89,7 +88,7 @@ public final class MemoryStreamCapture {
     }
 
     private void refuse(String stream, String reason) {
-        invalidRows.incrementAndGet();
+        counters.rowRefused(stream);
         LOG.warn("ignoring a {} row from the writer: {}", stream, reason);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,12 @@ public final class MemoryStreamFollower {
     private final Set<WriterKey> positioned = new HashSet<>();
     private final Map<WriterKey, List<ObjectNode>> batches = new HashMap<>();
     private final Map<WriterKey, List<Group>> early = new HashMap<>();
-    private volatile long duplicates;
+    private final Consumer<String> duplicate;
+
+    /** @param duplicate told the stream of each row dropped because its token was published already */
+    public MemoryStreamFollower(Consumer<String> duplicate) {
+        this.duplicate = duplicate;
+    }
 
     /** Restores a writer's state from the last record published for it (before a restart of capture). */
     public void restore(StreamRecord last) {
@@ -116,15 +122,10 @@ public final class MemoryStreamFollower {
         return out;
     }
 
-    /** Rows dropped because their token was published already. */
-    public long duplicates() {
-        return duplicates;
-    }
-
     private void publish(WriterKey key, Group group, List<StreamRecord> out) {
         Published p = state(key);
         if (group.token() <= p.token) {
-            duplicates += group.rows().size();
+            group.rows().forEach(r -> duplicate.accept(key.stream()));
             return;
         }
         p.token = group.token();

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synapsebridge.contract.StreamRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class MemoryStreamFollowerTest {
-    private final MemoryStreamFollower follower = new MemoryStreamFollower();
+    private final List<String> duplicates = new ArrayList<>();
+    private final MemoryStreamFollower follower = new MemoryStreamFollower(duplicates::add);
 
     private static ObjectNode room(String id) {
         ObjectNode row = JsonNodeFactory.instance.objectNode().put("room_id", id);
@@ -55,7 +57,7 @@ class MemoryStreamFollowerTest {
                 StreamRecord.position("typing", "master", 5));
         assertThat(row(5, "!c")).isEmpty();
         assertThat(row(6, "!d")).containsExactly(StreamRecord.row("typing", "master", 6, room("!d")));
-        assertThat(follower.duplicates()).isEqualTo(2);
+        assertThat(duplicates).containsExactly("typing", "typing");
     }
 
     @Test
