@@ -88,6 +88,7 @@ public final class WriterConnection implements AutoCloseable {
                             e.getMessage());
                 }
             } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // closing
                 return;
             } catch (IllegalStateException e) {
                 // Publishing failed: capture stops, and a restart resumes from what Kafka holds.

@@ -21,11 +21,6 @@ final class ReplicationStreams {
     private ReplicationStreams() {
     }
 
-    /** Every database-backed stream the writer writes, in the order Synapse announces them after REPLICATE. */
-    static List<String> names() {
-        return List.copyOf(GENERATORS.keySet());
-    }
-
     /**
      * Every stream announced after REPLICATE, in v1.66's order: the database-backed ones and the in-memory ones
      * ({@link MemoryStreams}).
