@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads and writes stream record values:
- * {@code {"type":"row","stream":"events","instance":"master","token":123,"row":{...}}} or
- * {@code {"type":"position","stream":"events","instance":"master","token":130}}.
+ * {@code {"type":"row","stream":"events","instance":"master","token":123,"row":{...}}},
+ * {@code {"type":"position","stream":"events","instance":"master","token":130}} or
+ * {@code {"type":"reset","stream":"typing","instance":"master","token":0,"run":1}}. {@code run} is written only
+ * when it is not 0, so records of streams whose tokens never go back do not carry it.
  *
  * <p>Decoding validates every field: a record from Kafka is external input.
  */
@@ -32,6 +34,9 @@ public final class StreamRecordCodec {
         node.put("stream", record.stream());
         node.put("instance", record.instance());
         node.put("token", record.token());
+        if (record.run() != 0) {
+            node.put("run", record.run());
+        }
         if (record.row() != null) {
             node.set("row", record.row());
         }
@@ -83,12 +88,16 @@ public final class StreamRecordCodec {
             if (token == null || !token.isIntegralNumber() || !token.canConvertToLong()) {
                 throw new InvalidRecordException("field 'token' must be an integer");
             }
+            JsonNode run = node.get("run");
+            if (run != null && (!run.isIntegralNumber() || !run.canConvertToLong())) {
+                throw new InvalidRecordException("field 'run' must be an integer");
+            }
             JsonNode row = node.get("row");
             if (type == StreamRecord.Type.ROW && (row == null || !row.isObject())) {
                 throw new InvalidRecordException("field 'row' must be an object in a row record");
             }
             return new StreamRecord(type, text(node, "stream"), text(node, "instance"), token.asLong(),
-                    type == StreamRecord.Type.ROW ? (ObjectNode) row : null);
+                    type == StreamRecord.Type.ROW ? (ObjectNode) row : null, run == null ? 0 : run.asLong());
         } catch (InvalidRecordException e) {
             throw e;
         } catch (IllegalArgumentException e) {

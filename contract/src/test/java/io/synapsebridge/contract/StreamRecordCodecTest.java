@@ -37,6 +37,56 @@ class StreamRecordCodecTest {
         assertThat(back.token()).isEqualTo(130);
     }
 
+    @Test
+    void resetRecordStartsARunAndMayBeBackAtZero() {
+        byte[] bytes = codec.encode(StreamRecord.reset("typing", "master", 1, 0));
+
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(
+                "{\"type\":\"reset\",\"stream\":\"typing\",\"instance\":\"master\",\"token\":0,\"run\":1}");
+        StreamRecord back = codec.decode(bytes);
+        assertThat(back.isReset()).isTrue();
+        assertThat(back.run()).isEqualTo(1);
+        assertThat(back.token()).isZero();
+    }
+
+    @Test
+    void recordsOfALaterRunCarryItAndRoundTrip() {
+        ObjectNode row = mapper.createObjectNode().put("room_id", "!r:test.local");
+        row.putArray("user_ids").add("@alice:test.local");
+        StreamRecord record = StreamRecord.row("typing", "master", 3, row).inRun(2);
+        byte[] bytes = codec.encode(record);
+
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(
+                "{\"type\":\"row\",\"stream\":\"typing\",\"instance\":\"master\",\"token\":3,\"run\":2,"
+                        + "\"row\":{\"room_id\":\"!r:test.local\",\"user_ids\":[\"@alice:test.local\"]}}");
+        assertThat(codec.decode(bytes)).isEqualTo(record);
+    }
+
+    @Test
+    void aWritersRecordsRiseInRunThenTokenOrder() {
+        StreamRecord lateInFirstRun = StreamRecord.position("typing", "master", 90);
+        StreamRecord earlyInSecondRun = StreamRecord.position("typing", "master", 2).inRun(1);
+
+        assertThat(earlyInSecondRun.isAfter(0, 90)).isTrue();
+        assertThat(lateInFirstRun.isAfter(1, 2)).isFalse();
+        assertThat(earlyInSecondRun.isAfter(1, 1)).isTrue();
+        assertThat(earlyInSecondRun.isAfter(1, 2)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"type\":\"reset\",\"stream\":\"typing\",\"instance\":\"master\",\"token\":0}|a reset record starts a run after the first",
+        "{\"type\":\"reset\",\"stream\":\"typing\",\"instance\":\"master\",\"token\":-1,\"run\":1}|a reset token must not be negative",
+        "{\"type\":\"row\",\"stream\":\"typing\",\"instance\":\"master\",\"token\":4,\"run\":\"1\",\"row\":{}}|field 'run' must be an integer",
+        "{\"type\":\"row\",\"stream\":\"typing\",\"instance\":\"master\",\"token\":4,\"run\":-2,\"row\":{}}|run must not be negative",
+        "{\"type\":\"position\",\"stream\":\"typing\",\"instance\":\"master\",\"token\":0,\"run\":1}|token must be positive",
+    })
+    void invalidResetsAndRunsAreRejectedWithTheReason(String value, String reason) {
+        assertThatThrownBy(() -> codec.decode(value.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining(reason);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "not json|value is not JSON",

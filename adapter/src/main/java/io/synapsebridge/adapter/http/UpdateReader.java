@@ -26,7 +26,7 @@ final class UpdateReader {
     }
 
     /**
-     * The rows of {@code instance} with {@code from < token <= upto}. When the next group would take the answer
+     * The rows of {@code instance} with {@code from < token <= upto}, in its latest run. When the next group would take the answer
      * past the limit it stops before that group, with {@code limited} and {@code upto_token} the last token
      * returned. A first group larger than the limit is returned whole, so that the caller always makes progress.
      */
@@ -57,7 +57,6 @@ final class UpdateReader {
         private final List<StreamUpdates.Update> complete = new ArrayList<>();
         private final List<StreamUpdates.Update> group = new ArrayList<>();
         private long groupToken;
-        private long lastToken;
         private long lastCompleteToken;
         private boolean limited;
         private boolean done;
@@ -70,15 +69,6 @@ final class UpdateReader {
         void accept(LogBatch.Entry entry, long upto) {
             StreamRecord record = entry.record();
             long token = record.token();
-            if (token < lastToken) {
-                // The writer restarted its in-memory counter: what came before belongs to a run that is over.
-                LOG.info("{} tokens of {} restart at offset {} ({} after {}): reading the newer run", record.stream(),
-                        record.instance(), entry.offset(), token, lastToken);
-                complete.clear();
-                group.clear();
-                lastCompleteToken = from;
-            }
-            lastToken = token;
             if (token <= from) {
                 return;
             }

@@ -143,6 +143,8 @@ final class Hub implements TailListener {
             }
             if (record.isRow()) {
                 groupTail.put(record.stream(), record);
+            } else if (record.type() == StreamRecord.Type.RESET) {
+                emitReset(record, outbox);
             } else {
                 emitPosition(record, outbox);
             }
@@ -195,6 +197,21 @@ final class Hub implements TailListener {
             }
         }
         outbox.broadcast(position, null);
+    }
+
+    /**
+     * The writer restarted and its tokens went back: announce where it is now. A worker ahead of that token finds
+     * nothing to fetch below it, resets its state for the stream (Synapse's typing handler clears its typing lists)
+     * and takes the new run's rows, which rise from there.
+     */
+    private void emitReset(TailRecord record, Outbox outbox) {
+        tokens.get().reset(record.stream(), record.instance(), record.token());
+        for (Subscriber s : subscribers) {
+            if (s.isReplicating()) {
+                s.announced(record.stream());
+            }
+        }
+        outbox.broadcast(PositionCommand.announce(record.stream(), record.instance(), record.token()), null);
     }
 
     /**

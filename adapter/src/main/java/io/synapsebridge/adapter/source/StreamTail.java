@@ -1,6 +1,7 @@
 package io.synapsebridge.adapter.source;
 
 import io.synapsebridge.contract.InvalidRecordException;
+import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.contract.StreamTopics;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -231,7 +232,11 @@ public final class StreamTail implements AutoCloseable {
                 throw new IllegalStateException("timed out reading the tail of the stream topics");
             }
             for (TailRecord r : decode(consumer.poll(Duration.ofMillis(200)), false)) {
-                tokens.advance(r.stream(), r.instance(), r.token());
+                if (r.type() == StreamRecord.Type.RESET) {
+                    tokens.reset(r.stream(), r.instance(), r.token());
+                } else {
+                    tokens.advance(r.stream(), r.instance(), r.token());
+                }
             }
         }
         for (TopicPartition tp : partitions) {

@@ -22,6 +22,11 @@ public final class TokenTable {
         return previous == null ? 0 : previous;
     }
 
+    /** The writer's tokens went back to {@code token} (a reset record): its new run continues from there. */
+    public void reset(String stream, String instance, long token) {
+        tokens.computeIfAbsent(stream, s -> new LinkedHashMap<>()).put(instance, token);
+    }
+
     /** Writers of {@code stream} in the order first seen, with their last token; empty if none seen. */
     public Map<String, Long> writers(String stream) {
         Map<String, Long> w = tokens.get(stream);

@@ -10,6 +10,7 @@ final class ListLog implements StreamLog {
     private final List<LogBatch.Entry> entries = new ArrayList<>();
     private final int fetchSize;
     private long nextOffset;
+    private long run;
     private int fetches;
 
     ListLog(int fetchSize) {
@@ -20,12 +21,20 @@ final class ListLog implements StreamLog {
     ListLog row(String instance, long token) {
         entries.add(new LogBatch.Entry(nextOffset++, StreamRecord.row("typing", instance, token,
                 JsonNodeFactory.instance.objectNode().put("room_id", "!r" + token + ":test.local")
-                        .set("user_ids", JsonNodeFactory.instance.arrayNode().add("@" + instance + ":test.local")))));
+                        .set("user_ids", JsonNodeFactory.instance.arrayNode().add("@" + instance + ":test.local")))
+                .inRun(run)));
         return this;
     }
 
     ListLog position(String instance, long token) {
-        entries.add(new LogBatch.Entry(nextOffset++, StreamRecord.position("typing", instance, token)));
+        entries.add(new LogBatch.Entry(nextOffset++, StreamRecord.position("typing", instance, token).inRun(run)));
+        return this;
+    }
+
+    /** Appends a reset of {@code instance} to {@code token}: the records appended after it are in the next run. */
+    ListLog reset(String instance, long token) {
+        run++;
+        entries.add(new LogBatch.Entry(nextOffset++, StreamRecord.reset("typing", instance, run, token)));
         return this;
     }
 

@@ -64,8 +64,8 @@ class TokenSeekerTest {
             int before = log.fetches();
             long offset = seeker.firstOffsetAbove(log, "master", token);
             assertThat(offset).isEqualTo(Math.min(token, 20_000));
-            // ceil(log2(20_001)) = 15 probes, one fetch each.
-            assertThat(log.fetches() - before).as("fetches for token %d", token).isLessThanOrEqualTo(15);
+            // One fetch finds the writer's last record (its run), then ceil(log2(20_001)) = 15 probes, one each.
+            assertThat(log.fetches() - before).as("fetches for token %d", token).isLessThanOrEqualTo(1 + 15);
         }
     }
 
@@ -77,6 +77,31 @@ class TokenSeekerTest {
         }
         int before = log.fetches();
         assertThat(seeker.firstOffsetAbove(log, "master", 10_050)).isEqualTo(10_000);
-        assertThat(log.fetches() - before).isLessThanOrEqualTo(2 * 15);
+        assertThat(log.fetches() - before).isLessThanOrEqualTo(1 + 2 * 15);
+    }
+
+    @Test
+    void searchesOnlyTheWritersLatestRun() {
+        // The writer restarted twice; its older runs hold the same tokens and more.
+        ListLog log = new ListLog(10);
+        for (long t = 1; t <= 300; t++) {
+            log.row("master", t);
+        }
+        log.reset("master", 0);
+        for (long t = 1; t <= 100; t++) {
+            log.row("master", t).row("persister1", 1_000 + t);
+        }
+        log.reset("master", 4);
+        for (long t = 5; t <= 50; t++) {
+            log.row("master", t);
+        }
+        // offsets: 0-299 run 0, 300 reset, 301-500 run 1 (master at odd offsets, last at 499), 501 reset to 4,
+        // 502-547 run 2 (5..50)
+        assertThat(seeker.firstOffsetAbove(log, "master", 0)).isEqualTo(500);
+        assertThat(seeker.firstOffsetAbove(log, "master", 4)).isEqualTo(502);
+        assertThat(seeker.firstOffsetAbove(log, "master", 20)).isEqualTo(502 + 16);
+        assertThat(seeker.firstOffsetAbove(log, "master", 200)).isEqualTo(548);
+        // A writer that never restarted is searched as before, whatever the others did.
+        assertThat(seeker.firstOffsetAbove(log, "persister1", 1_050)).isEqualTo(301 + 2 * 50);
     }
 }

@@ -143,6 +143,41 @@ class ReplicationServerTest extends BrokerTest {
         }
     }
 
+    private static ObjectNode typing(String room, String... users) {
+        ObjectNode row = JsonNodeFactory.instance.objectNode().put("room_id", room);
+        var ids = row.putArray("user_ids");
+        for (String u : users) {
+            ids.add(u);
+        }
+        return row;
+    }
+
+    @Test
+    void aResetAnnouncesTheWritersLowerTokenAndItsNewRunFollows() throws Exception {
+        try (LineClient c = replicatingWorker("worker1")) {
+            publish(StreamRecord.row("typing", "master", 1, typing("!a:test.local", "@alice:test.local")));
+            publish(StreamRecord.row("typing", "master", 2, typing("!a:test.local")));
+            publish(StreamRecord.reset("typing", "master", 1, 0));
+            publish(StreamRecord.row("typing", "master", 1, typing("!b:test.local", "@bob:test.local")).inRun(1));
+            producer.flush();
+
+            c.await(l -> l.startsWith("RDATA typing master 1 [\"!b"), WAIT);
+            assertThat(c.received().stream().filter(l -> l.contains(" typing ")).toList()).containsExactly(
+                    "POSITION typing master 0 0",
+                    "RDATA typing master 1 [\"!a:test.local\",[\"@alice:test.local\"]]",
+                    "RDATA typing master 2 [\"!a:test.local\",[]]",
+                    "POSITION typing master 0 0",
+                    "RDATA typing master 1 [\"!b:test.local\",[\"@bob:test.local\"]]");
+        }
+        // A server started now learns the writer's token from the topic's tail: the latest run's.
+        server.close();
+        server = ReplicationServer.start(ServerSettings.defaults("test.local").withPort(0),
+                kafka.bootstrapServers(), topics, new DiscardingSink());
+        try (LineClient c = replicatingWorker("worker2")) {
+            assertThat(c.received()).contains("POSITION typing master 1 1");
+        }
+    }
+
     @Test
     void everyConnectionGetsThePositionsWhenAnyReplicates() throws Exception {
         try (LineClient first = replicatingWorker("worker1"); LineClient second = new LineClient(server.address())) {

@@ -59,6 +59,9 @@ class RecordDecoderTest {
         "{\"type\":\"row\",\"stream\":\"pushers\",\"instance\":\"master\",\"token\":19,\"row\":{\"user_id\":\"@a:t\",\"app_id\":\"m.http\",\"pushkey\":\"k\",\"deleted\":99999999999999999999}}",
         "{\"type\":\"row\",\"stream\":\"device_lists\",\"instance\":\"master\",\"token\":20,\"row\":{}}",
         "{\"type\":\"position\",\"stream\":\"events\",\"instance\":\"master\",\"token\":130}",
+        "{\"type\":\"reset\",\"stream\":\"typing\",\"instance\":\"master\",\"token\":0,\"run\":1}",
+        "{\"type\":\"reset\",\"stream\":\"federation\",\"instance\":\"master\",\"token\":1,\"run\":3}",
+        "{\"type\":\"row\",\"stream\":\"typing\",\"instance\":\"master\",\"token\":2,\"run\":1,\"row\":{\"room_id\":\"!r:t\",\"user_ids\":[\"@a:t\"]}}",
         "{\"type\":\"position\",\"stream\":\"events\",\"instance\":\"master\",\"token\":131,\"row\":null,\"note\":[{}]}",
         "{\"type\":\"row\",\"stream\":\"backfill\",\"instance\":\"master\",\"token\":9223372036854775807,\"row\":{\"event_id\":\"$e\",\"room_id\":\"!r:t\",\"type\":\"t\"}} trailing",
     })

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * A stream record as the replication line a worker would get: RDATA with the row in the emulated version's layout,
- * POSITION when the frontier moved without rows. Unlike the server, every row carries its own token (no
+ * POSITION when the frontier moved without rows or the writer's tokens went back (a reset). Unlike the server, every row carries its own token (no
  * {@code batch}), so that each line stands alone.
  */
 public final class StreamPrinter {
@@ -29,6 +29,10 @@ public final class StreamPrinter {
         if (record.isRow()) {
             return dialect.format(RdataCommand.of(record.stream(), record.instance(), record.token(),
                     catalog.encodeRow(record)));
+        }
+        if (record.isReset()) {
+            // As the server announces a reset: the writer's lower token.
+            return dialect.format(PositionCommand.announce(record.stream(), record.instance(), record.token()));
         }
         if (previous != null && previous >= record.token()) {
             return null;

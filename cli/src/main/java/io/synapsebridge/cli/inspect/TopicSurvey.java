@@ -84,7 +84,11 @@ public final class TopicSurvey {
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200)).records(tp)) {
                 if (r.offset() < end) {
                     StreamRecord record = codec.decode(r.value());
-                    tokens.merge(record.instance(), record.token(), Math::max);
+                    if (record.isReset()) {
+                        tokens.put(record.instance(), record.token()); // the writer's tokens went back
+                    } else {
+                        tokens.merge(record.instance(), record.token(), Math::max);
+                    }
                 }
             }
         }

@@ -19,8 +19,13 @@ public final class CaptureCollectors {
                 .help("Rows published to the stream topics, by stream.").labelNames("stream_name")
                 .callback(cb -> m.publishedRowsByStream().forEach((s, n) -> cb.call(n, s))).register(registry);
         CounterWithCallback.builder().name("synapse_bridge_capture_duplicates_dropped")
-                .help("Re-delivered rows dropped because they were published before a restart.")
+                .help("Rows dropped because they were published before: re-delivered after a restart, or sent again"
+                        + " by the writer.")
                 .callback(cb -> cb.call(m.duplicatesDropped())).register(registry);
+        CounterWithCallback.builder().name("synapse_bridge_capture_writer_rows_refused")
+                .help("Rows of the in-memory streams the writer sent that were not in the stream's shape, by stream.")
+                .labelNames("stream_name")
+                .callback(cb -> m.refusedRows().forEach((s, n) -> cb.call(n, s))).register(registry);
         CounterWithCallback.builder().name("synapse_bridge_capture_dead_letters")
                 .help("Changes that could not be mapped and went to the dead-letter topic, by table.")
                 .labelNames("table")

@@ -14,12 +14,18 @@ import io.synapsebridge.connectors.mapping.CachesMapper;
 import io.synapsebridge.connectors.mapping.StreamPositionsMapper;
 import io.synapsebridge.connectors.mapping.TableMapper;
 import io.synapsebridge.connectors.mapping.TableRouter;
+import io.synapsebridge.connectors.memory.MemoryRows;
+import io.synapsebridge.connectors.memory.MemoryStreamCapture;
 import io.synapsebridge.connectors.publish.CaptureCheckpoint;
 import io.synapsebridge.connectors.publish.CheckpointReader;
+import io.synapsebridge.connectors.publish.LastRecords;
 import io.synapsebridge.connectors.publish.PublishPipeline;
+import io.synapsebridge.connectors.publish.Release;
 import io.synapsebridge.connectors.publish.StreamPublisher;
 import io.synapsebridge.connectors.publish.TopicSetup;
+import io.synapsebridge.connectors.sequencing.Publication;
 import io.synapsebridge.connectors.sequencing.Sequencer;
+import io.synapsebridge.contract.StreamRecord;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,6 +50,8 @@ public final class Capture implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Capture.class);
     /** How often the caches horizon reads the sequence; an unchanged sequence costs one small read. */
     private static final Duration HORIZON_INTERVAL = Duration.ofMillis(10);
+    /** Records read back from each in-memory stream's topic to find its writers' last tokens: it has one writer. */
+    private static final int MEMORY_STREAM_TAIL = 100;
 
     private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private final ExecutorService executor;
@@ -55,14 +63,18 @@ public final class Capture implements AutoCloseable {
     private final HorizonFollower cachesHorizon;
 
     private Capture(CaptureSettings settings, TableRouter router, Sequencer sequencer, CaptureMetrics metrics,
-            AnnouncementFence fence, Set<String> announcedStreams, WriterConnection writerConnection,
-            HorizonFence horizons, HorizonFollower cachesHorizon) {
+            AnnouncementFence fence, Set<String> announcedStreams, WriterEndpoint writer,
+            Set<String> memoryStreamNames, List<StreamRecord> memoryRestored, HorizonFence horizons,
+            HorizonFollower cachesHorizon) {
         this.metrics = metrics;
-        this.writerConnection = writerConnection;
         this.cachesHorizon = cachesHorizon;
         this.publisher = new StreamPublisher(settings.bootstrapServers(), settings.topics(),
                 settings.topics().prefix() + "-capture");
         this.pipeline = new PublishPipeline(publisher, metrics::published);
+        MemoryStreamCapture memoryStreams = new MemoryStreamCapture(memoryStreamNames, memoryRestored,
+                this::publishMemoryRecords, metrics);
+        this.writerConnection = writer == null ? null
+                : new WriterConnection(writer, settings.database(), fence, memoryStreams);
         Set<String> tables = new HashSet<>(router.tables());
         tables.add(SlotSetup.HEARTBEAT_TABLE);
         this.engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
@@ -120,16 +132,22 @@ public final class Capture implements AutoCloseable {
         Sequencer sequencer = new Sequencer();
         sequencer.restore(checkpoint.published(), checkpoint.capturedUpTo());
         AnnouncementFence fence = new AnnouncementFence();
-        WriterConnection connection = writer == null ? null
-                : new WriterConnection(writer, settings.database(), fence);
+        // The in-memory streams come only from the writer's connection.
+        Set<String> memoryStreams = new HashSet<>();
+        if (writer != null) {
+            streams.stream().filter(MemoryRows.streams()::contains).forEach(memoryStreams::add);
+        }
+        List<StreamRecord> memoryRestored = memoryStreams.isEmpty() ? List.of()
+                : LastRecords.read(settings.bootstrapServers(), settings.topics(), memoryStreams, MEMORY_STREAM_TAIL,
+                        Duration.ofSeconds(30));
         HorizonFence horizons = new HorizonFence();
         HorizonFollower follower = cachesHorizon ? new HorizonFollower(CachesMapper.STREAM, CachesMapper.SEQUENCE,
                 settings.database(), horizons, HORIZON_INTERVAL) : null;
         Capture capture = new Capture(settings, router, sequencer, new CaptureMetrics(), fence, announcedStreams,
-                connection, horizons, follower);
+                writer, memoryStreams, memoryRestored, horizons, follower);
         capture.executor.execute(capture.engine);
-        if (connection != null) {
-            connection.start();
+        if (capture.writerConnection != null) {
+            capture.writerConnection.start();
         }
         if (follower != null) {
             follower.start();
@@ -168,6 +186,12 @@ public final class Capture implements AutoCloseable {
 
     public CaptureMetrics metrics() {
         return metrics;
+    }
+
+    /** The in-memory streams' records go to Kafka in the order the writer announced them, with no checkpoint. */
+    private void publishMemoryRecords(List<StreamRecord> records) throws InterruptedException {
+        pipeline.submit(new Release(records.stream().map(r -> new Publication(r, null)).toList(), List.of(), null,
+                null));
     }
 
     /** Rounds the caches snapshot horizon has completed (0 when it is not followed). */

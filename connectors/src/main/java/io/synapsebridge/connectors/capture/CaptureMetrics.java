@@ -1,5 +1,6 @@
 package io.synapsebridge.connectors.capture;
 
+import io.synapsebridge.connectors.memory.MemoryStreamCapture;
 import io.synapsebridge.connectors.sequencing.Publication;
 import java.util.List;
 import java.util.Map;
@@ -7,12 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counters of what capture did, readable from any thread (for status output and the metrics endpoint). */
-public final class CaptureMetrics {
+public final class CaptureMetrics implements MemoryStreamCapture.Counters {
     private final Map<String, AtomicLong> captured = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> publishedRows = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> duplicates = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> unreleasable = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
     private final Map<String, Long> frontiers = new ConcurrentHashMap<>();
     private volatile int held;
 
@@ -20,8 +22,21 @@ public final class CaptureMetrics {
         count(captured, stream);
     }
 
-    void duplicateDropped(String stream) {
+    @Override
+    public void duplicateDropped(String stream) {
         count(duplicates, stream);
+    }
+
+    @Override
+    public void rowRefused(String stream) {
+        count(refused, stream);
+    }
+
+    /** Rows the writer sent on its connection (in-memory streams) that were not in the stream's shape, by stream. */
+    public Map<String, Long> refusedRows() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        refused.forEach((k, v) -> out.put(k, v.get()));
+        return out;
     }
 
     void unreleasable(String stream) {

@@ -1,6 +1,7 @@
 package io.synapsebridge.connectors.frontier;
 
 import io.synapsebridge.connectors.capture.DatabaseSettings;
+import io.synapsebridge.connectors.memory.MemoryStreamCapture;
 import io.synapsebridge.protocol.Lines;
 import io.synapsebridge.protocol.ProtocolException;
 import io.synapsebridge.protocol.command.Command;
@@ -36,8 +37,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One replication client connection to the real writer (Synapse's main process up to v1.66), kept open for as long
  * as capture runs. Every token the writer announces (POSITION, or RDATA with a token) is fenced with the WAL position
- * read right after it arrives and handed to an {@link AnnouncementFence}. Reconnects like a Synapse worker: at once,
- * then at most every second.
+ * read right after it arrives and handed to an {@link AnnouncementFence}. The in-memory streams' rows and positions
+ * go to a {@link MemoryStreamCapture} instead: they are in no table, so there is nothing to fence. Reconnects like a
+ * Synapse worker: at once, then at most every second.
  */
 public final class WriterConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WriterConnection.class);
@@ -47,15 +49,18 @@ public final class WriterConnection implements AutoCloseable {
     private final WriterEndpoint endpoint;
     private final DatabaseSettings database;
     private final AnnouncementFence fence;
+    private final MemoryStreamCapture memoryStreams;
     private final Thread thread;
     private final AtomicLong announcements = new AtomicLong();
     private volatile boolean running = true;
     private volatile Socket socket;
 
-    public WriterConnection(WriterEndpoint endpoint, DatabaseSettings database, AnnouncementFence fence) {
+    public WriterConnection(WriterEndpoint endpoint, DatabaseSettings database, AnnouncementFence fence,
+            MemoryStreamCapture memoryStreams) {
         this.endpoint = endpoint;
         this.database = database;
         this.fence = fence;
+        this.memoryStreams = memoryStreams;
         this.thread = new Thread(this::run, "writer-connection");
         this.thread.setDaemon(true);
     }
@@ -82,6 +87,13 @@ public final class WriterConnection implements AutoCloseable {
                     LOG.warn("writer connection {}:{} lost: {}; retrying", endpoint.host(), endpoint.port(),
                             e.getMessage());
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // closing
+                return;
+            } catch (IllegalStateException e) {
+                // Publishing failed: capture stops, and a restart resumes from what Kafka holds.
+                LOG.error("stopped following the writer: {}", e.getMessage());
+                return;
             }
             if (running) {
                 try {
@@ -94,7 +106,8 @@ public final class WriterConnection implements AutoCloseable {
         }
     }
 
-    private void follow(Socket s, Connection db) throws IOException, SQLException {
+    private void follow(Socket s, Connection db) throws IOException, SQLException, InterruptedException {
+        memoryStreams.connected();
         OutputStream out = s.getOutputStream();
         send(out, new NameCommand(endpoint.clientName()), PingCommand.at(System.currentTimeMillis()),
                 ReplicateCommand.INSTANCE);
@@ -132,10 +145,15 @@ public final class WriterConnection implements AutoCloseable {
         }
     }
 
-    private void handle(Command command, OutputStream out, List<Announcement> pending) throws IOException {
+    private void handle(Command command, OutputStream out, List<Announcement> pending)
+            throws IOException, InterruptedException {
         if (command instanceof ServerCommand server && !server.serverName().equals(endpoint.serverName())) {
             send(out, ErrorCommand.WRONG_REMOTE);
             throw new IOException("writer says it is " + server.serverName() + ", expected " + endpoint.serverName());
+        } else if (command instanceof PositionCommand p && memoryStreams.captures(p.stream())) {
+            memoryStreams.position(p);
+        } else if (command instanceof RdataCommand r && memoryStreams.captures(r.stream())) {
+            memoryStreams.rdata(r);
         } else if (command instanceof PositionCommand p) {
             pending.add(new Announcement(p.stream(), p.instance(), p.newToken(), 0));
         } else if (command instanceof RdataCommand r && r.token().isPresent()) {

@@ -1,5 +1,6 @@
 package io.synapsebridge.connectors.mapping;
 
+import io.synapsebridge.connectors.memory.MemoryRows;
 import java.util.List;
 
 /** The mappers of each Synapse version the bridge captures. */
@@ -14,10 +15,10 @@ public final class Mappers {
 
     /**
      * The v1.66 streams whose rows come from captured tables: the writer's announcements may move their frontier.
-     * The in-memory streams are not among them: their tokens restart with the writer.
+     * The in-memory streams are not among them: their rows and tokens come from the announcements themselves.
      */
     public static final java.util.Set<String> ANNOUNCED_V1_66 = STREAMS_V1_66.stream()
-            .filter(s -> !List.of("presence_federation", "typing", "federation").contains(s))
+            .filter(s -> !MemoryRows.streams().contains(s))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private Mappers() {

@@ -123,8 +123,13 @@ public final class PublishPipeline implements AutoCloseable {
             publications.addAll(r.publications());
             deadLetters.addAll(r.deadLetters());
         }
-        // Releases are in capture order, so the newest checkpoint describes all of them.
-        publisher.publish(publications, deadLetters, batch.get(batch.size() - 1).checkpoint());
+        // Releases are in capture order, so the newest checkpoint describes all of them. The in-memory streams'
+        // releases carry none: they are not captured from the WAL.
+        CaptureCheckpoint checkpoint = null;
+        for (Release r : batch) {
+            checkpoint = r.checkpoint() != null ? r.checkpoint() : checkpoint;
+        }
+        publisher.publish(publications, deadLetters, checkpoint);
         committed.accept(publications);
     }
 

@@ -48,8 +48,8 @@ public final class StreamPublisher implements AutoCloseable {
     }
 
     /**
-     * Publishes {@code publications} in order, the dead letters and {@code checkpoint}, atomically; returns once
-     * acknowledged.
+     * Publishes {@code publications} in order, the dead letters and {@code checkpoint} (if not null), atomically;
+     * returns once acknowledged.
      */
     public void publish(List<Publication> publications, List<DeadLetter> deadLetters, CaptureCheckpoint checkpoint) {
         producer.beginTransaction();
@@ -67,7 +67,9 @@ public final class StreamPublisher implements AutoCloseable {
             for (DeadLetter d : deadLetters) {
                 producer.send(new ProducerRecord<>(topics.deadLetter(), 0, d.change().table(), d.encode()));
             }
-            producer.send(new ProducerRecord<>(topics.captureState(), 0, CHECKPOINT_KEY, checkpoint.encode()));
+            if (checkpoint != null) {
+                producer.send(new ProducerRecord<>(topics.captureState(), 0, CHECKPOINT_KEY, checkpoint.encode()));
+            }
             producer.commitTransaction();
         } catch (RuntimeException e) {
             abortQuietly(e);

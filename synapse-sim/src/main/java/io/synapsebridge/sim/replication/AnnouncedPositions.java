@@ -37,15 +37,19 @@ final class AnnouncedPositions {
                 .toList();
     }
 
-    /** What REPLICATE gets: any rises first, then {@code POSITION <stream> <instance> <t> <t>} for every stream. */
-    List<PositionCommand> replicate() {
+    /**
+     * What REPLICATE gets: any rises first, then {@code POSITION <stream> <instance> <t> <t>} for every stream, the
+     * in-memory ones at {@code memoryTokens}.
+     */
+    List<PositionCommand> replicate(Map<String, Long> memoryTokens) {
         List<PositionCommand> commands = new ArrayList<>();
         for (Stream generator : Stream.values()) {
             commands.addAll(rise(generator));
         }
-        for (String name : ReplicationStreams.names()) {
-            commands.add(PositionCommand.announce(name, writer.instanceName(),
-                    announced.get(ReplicationStreams.generator(name))));
+        for (String name : ReplicationStreams.announced()) {
+            Stream generator = ReplicationStreams.generator(name);
+            long token = generator != null ? announced.get(generator) : memoryTokens.get(name);
+            commands.add(PositionCommand.announce(name, writer.instanceName(), token));
         }
         return commands;
     }

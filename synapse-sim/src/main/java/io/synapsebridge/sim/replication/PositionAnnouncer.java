@@ -13,7 +13,12 @@ import org.slf4j.LoggerFactory;
  * A TCP replication port for a {@link SynapseWriter}, as Synapse v1.66's main process has one: clients get
  * {@code SERVER} and {@code PING}, a full set of {@code POSITION <stream> <instance> <t> <t>} on REPLICATE, and
  * {@code POSITION <stream> <instance> <prev> <new>} whenever the writer's token on a stream rises, never past an
- * uncommitted row. No RDATA: clients read rows from the database (or from capture) and take only positions here.
+ * uncommitted row. RDATA only for the in-memory streams ({@link #memoryStreams()}): clients read the other rows from
+ * the database (or from capture) and take only positions here.
+ *
+ * <p>The in-memory streams belong to the announcer, as they belong to the Synapse process: closing it and starting
+ * another on the same port is a restart of the main process, whose typing, presence_federation and federation tokens
+ * start low again.
  *
  * <p>Plain blocking sockets: one thread per client reading its commands, one accepting, one announcing to all.
  * A client that stops reading stalls the announcements to every client; this is a test and demo tool.
@@ -56,9 +61,19 @@ public final class PositionAnnouncer implements AutoCloseable {
         return announcer;
     }
 
+    /** The process's in-memory streams: what is written there goes out as RDATA. */
+    public MemoryStreams memoryStreams() {
+        return streamer.memoryStreams();
+    }
+
     /** The address clients connect to (with the port actually bound). */
     public InetSocketAddress address() {
         return (InetSocketAddress) serverSocket.getLocalSocketAddress();
+    }
+
+    /** Drops every client connection without a word, as a network failure would; the port stays open. */
+    public void disconnectAll() {
+        streamer.connections().forEach(ReplicationConnection::close);
     }
 
     /** Stops listening, stops announcing and closes every client connection. */

@@ -21,11 +21,17 @@ final class ReplicationStreams {
     private ReplicationStreams() {
     }
 
-    /** Every stream the writer writes, in the order Synapse announces them after REPLICATE. */
-    static List<String> names() {
-        return List.copyOf(GENERATORS.keySet());
+    /**
+     * Every stream announced after REPLICATE, in v1.66's order: the database-backed ones and the in-memory ones
+     * ({@link MemoryStreams}).
+     */
+    static List<String> announced() {
+        return SynapseVersion.V1_66.catalog().streams().stream()
+                .filter(name -> GENERATORS.containsKey(name) || MemoryStreams.NAMES.contains(name))
+                .toList();
     }
 
+    /** The id generator behind a database-backed stream; null for an in-memory one. */
     static Stream generator(String name) {
         return GENERATORS.get(name);
     }

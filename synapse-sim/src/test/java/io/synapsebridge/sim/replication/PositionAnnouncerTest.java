@@ -3,6 +3,7 @@ package io.synapsebridge.sim.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.synapsebridge.protocol.command.PositionCommand;
 import io.synapsebridge.sim.CommittedRow;
 import io.synapsebridge.sim.PendingWrite;
@@ -28,6 +29,10 @@ class PositionAnnouncerTest {
     private static final List<String> V1_66_WRITER_STREAMS = List.of("events", "backfill", "presence", "receipts",
             "push_rules", "pushers", "caches", "device_lists", "to_device", "tag_account_data", "account_data",
             "user_signature");
+    /** Every stream REPLICATE announces, in v1.66's order: the in-memory ones too. */
+    private static final List<String> V1_66_ANNOUNCED = List.of("events", "backfill", "presence",
+            "presence_federation", "typing", "receipts", "push_rules", "pushers", "caches", "device_lists", "to_device",
+            "federation", "tag_account_data", "account_data", "user_signature");
 
     private static PostgresFixture postgres;
     private SynapseWriter writer;
@@ -95,11 +100,13 @@ class PositionAnnouncerTest {
             worker.handshake("worker1");
 
             for (ReplicationClient client : List.of(worker, bystander)) {
-                await().atMost(DEADLINE).until(() -> client.positions().size() >= V1_66_WRITER_STREAMS.size());
+                await().atMost(DEADLINE).until(() -> client.positions().size() >= V1_66_ANNOUNCED.size());
                 assertThat(client.positions()).extracting(PositionCommand::stream)
-                        .containsExactlyElementsOf(V1_66_WRITER_STREAMS);
+                        .containsExactlyElementsOf(V1_66_ANNOUNCED);
                 assertThat(client.positions()).allSatisfy(p -> {
-                    long token = writer.currentToken(ReplicationStreams.generator(p.stream()));
+                    Stream generator = ReplicationStreams.generator(p.stream());
+                    long token = generator == null ? MemoryStreams.startingTokens().get(p.stream())
+                            : writer.currentToken(generator);
                     assertThat(p).isEqualTo(PositionCommand.announce(p.stream(), "master", token));
                 });
             }
@@ -163,7 +170,7 @@ class PositionAnnouncerTest {
         try (ReplicationClient client = ReplicationClient.connect(announcer.address(),
                 p -> announced.add(new Announced(p, committedUpTo(p))))) {
             client.handshake("capture");
-            await().atMost(DEADLINE).until(() -> client.positions().size() >= V1_66_WRITER_STREAMS.size());
+            await().atMost(DEADLINE).until(() -> client.positions().size() >= V1_66_ANNOUNCED.size());
 
             LoadReport report = new LoadGenerator(writer, LoadProfile.of(300, Duration.ofSeconds(2)).withThreads(8)
                     .withRollbackProbability(0.1).withOutOfOrderProbability(0.3)).run();
@@ -192,6 +199,46 @@ class PositionAnnouncerTest {
     }
 
     @Test
+    void inMemoryStreamsGoOutAsRdataAndStartLowAgainAfterARestart() throws Exception {
+        startWriterAndAnnouncer();
+        try (ReplicationClient client = replicatingClient()) {
+            MemoryStreams memory = announcer.memoryStreams();
+            assertThat(memory.typing("!a:test.local", List.of("@alice:test.local", "@bob:test.local"))).isEqualTo(1);
+            assertThat(memory.typing("!a:test.local", List.of())).isEqualTo(2);
+            assertThat(memory.presenceFederation(List.of("one.example", "two.example"), List.of("@alice:test.local")))
+                    .isEqualTo(1);
+            assertThat(memory.federation("e", JsonNodeFactory.instance.objectNode().put("edu_type", "m.test")))
+                    .isEqualTo(2);
+
+            await().atMost(DEADLINE).until(() -> rdata(client).size() >= 5);
+            assertThat(rdata(client)).containsExactly(
+                    "RDATA typing master 1 [\"!a:test.local\",[\"@alice:test.local\",\"@bob:test.local\"]]",
+                    "RDATA typing master 2 [\"!a:test.local\",[]]",
+                    "RDATA presence_federation master batch [\"one.example\",\"@alice:test.local\"]",
+                    "RDATA presence_federation master 1 [\"two.example\",\"@alice:test.local\"]",
+                    "RDATA federation master 2 [\"e\",{\"edu_type\":\"m.test\"}]");
+            assertThat(announcedAfterReplicate(client, "typing")).isEqualTo(2);
+        }
+
+        // The same writer's main process starts again on the same port: its in-memory tokens start again.
+        int port = announcer.address().getPort();
+        announcer.close();
+        announcer = PositionAnnouncer.start(writer, "127.0.0.1", port, SERVER_NAME);
+        try (ReplicationClient client = replicatingClient()) {
+            assertThat(client.positions("typing")).containsExactly(PositionCommand.announce("typing", "master", 0));
+            assertThat(client.positions("federation"))
+                    .containsExactly(PositionCommand.announce("federation", "master", 1));
+            assertThat(announcer.memoryStreams().typing("!b:test.local", List.of("@carol:test.local"))).isEqualTo(1);
+            await().atMost(DEADLINE).until(() -> rdata(client).contains(
+                    "RDATA typing master 1 [\"!b:test.local\",[\"@carol:test.local\"]]"));
+        }
+    }
+
+    private static List<String> rdata(ReplicationClient client) {
+        return client.lines().stream().filter(l -> l.startsWith("RDATA ")).toList();
+    }
+
+    @Test
     void aLineItCannotAcceptGetsErrorAndClose() throws Exception {
         startWriterAndAnnouncer();
         try (ReplicationClient unparsable = ReplicationClient.connect(announcer.address());
@@ -215,7 +262,7 @@ class PositionAnnouncerTest {
     private ReplicationClient replicatingClient() throws IOException {
         ReplicationClient client = ReplicationClient.connect(announcer.address());
         client.handshake("capture");
-        await().atMost(DEADLINE).until(() -> client.positions().size() >= V1_66_WRITER_STREAMS.size());
+        await().atMost(DEADLINE).until(() -> client.positions().size() >= V1_66_ANNOUNCED.size());
         return client;
     }
 
@@ -226,7 +273,7 @@ class PositionAnnouncerTest {
     private static long announcedAfterReplicate(ReplicationClient client, String stream) {
         int seen = client.positions().size();
         client.send("REPLICATE \n");
-        await().atMost(DEADLINE).until(() -> client.positions().size() >= seen + V1_66_WRITER_STREAMS.size());
+        await().atMost(DEADLINE).until(() -> client.positions().size() >= seen + V1_66_ANNOUNCED.size());
         return client.positions(stream).get(client.positions(stream).size() - 1).newToken();
     }
 

@@ -7,10 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class ReplicationStreamsTest {
     @Test
-    void followsV166OrderAndLeavesOutTheInMemoryStreams() {
-        assertThat(ReplicationStreams.names()).containsExactly("events", "backfill", "presence", "receipts",
-                "push_rules", "pushers", "caches", "device_lists", "to_device", "tag_account_data", "account_data",
-                "user_signature");
+    void followsV166OrderAndOnlyTheInMemoryStreamsHaveNoGenerator() {
+        assertThat(ReplicationStreams.announced()).containsExactly("events", "backfill", "presence",
+                "presence_federation", "typing", "receipts", "push_rules", "pushers", "caches", "device_lists",
+                "to_device", "federation", "tag_account_data", "account_data", "user_signature");
+        assertThat(ReplicationStreams.announced()).filteredOn(s -> ReplicationStreams.generator(s) == null)
+                .containsExactlyElementsOf(MemoryStreams.NAMES);
     }
 
     @Test
