@@ -154,7 +154,11 @@ final class PlainRecordScanner {
         return -1;
     }
 
-    /** Moves past an integer in JSON's own form of at most {@link #MAX_DIGITS} digits; its value, or -1. */
+    /**
+     * Moves past an integer in JSON's own form of at most {@link #MAX_DIGITS} digits.
+     *
+     * @return its value (0 for a negative one, whose value no caller needs), or -1 if there is none here
+     */
     private long integer() {
         int i = pos;
         boolean negative = i < end && text[i] == '-';
