@@ -213,14 +213,6 @@ final class PlainRecordScanner {
     }
 
     private boolean is(int from, int to, String ascii) {
-        if (to - from != ascii.length()) {
-            return false;
-        }
-        for (int i = 0; i < ascii.length(); i++) {
-            if (text[from + i] != ascii.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return RawFields.asciiEquals(text, from, to, ascii);
     }
 }

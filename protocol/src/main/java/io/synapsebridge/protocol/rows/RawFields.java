@@ -86,13 +86,17 @@ public final class RawFields {
         return -1;
     }
 
-    /** Whether {@code text[from, to)} is {@code ascii}, without a copy. */
     private boolean textEquals(int from, int to, String ascii) {
+        return asciiEquals(text, from, to, ascii);
+    }
+
+    /** Whether {@code bytes[from, to)} is {@code ascii}, without a copy. */
+    public static boolean asciiEquals(byte[] bytes, int from, int to, String ascii) {
         if (to - from != ascii.length()) {
             return false;
         }
         for (int i = 0; i < ascii.length(); i++) {
-            if (text[from + i] != ascii.charAt(i)) {
+            if (bytes[from + i] != ascii.charAt(i)) {
                 return false;
             }
         }
