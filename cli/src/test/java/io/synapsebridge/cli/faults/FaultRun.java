@@ -1,5 +1,6 @@
 package io.synapsebridge.cli.faults;
 
+import io.synapsebridge.cli.config.KafkaSettings;
 import io.synapsebridge.sim.CommittedRow;
 import io.synapsebridge.sim.StoredRow;
 import io.synapsebridge.sim.StoredStreamRows;
@@ -31,6 +32,9 @@ import org.awaitility.core.ConditionTimeoutException;
 final class FaultRun {
     static final StreamMix MIX = StreamMix.of(Map.of(Stream.EVENTS, 35, Stream.RECEIPTS, 15, Stream.PRESENCE, 12,
             Stream.TO_DEVICE, 8, Stream.ACCOUNT_DATA, 6, Stream.PUSH_RULES, 4));
+    /** The streams {@link #MIX} writes. */
+    private static final List<Stream> STREAMS = List.of(Stream.EVENTS, Stream.RECEIPTS, Stream.PRESENCE,
+            Stream.TO_DEVICE, Stream.ACCOUNT_DATA, Stream.PUSH_RULES);
 
     record Settings(long rows, int killsPerPart, int workers, double writesPerSecond, long seed, Duration maxGap,
                     Duration settle) {
@@ -99,6 +103,11 @@ final class FaultRun {
                             + " duplicated %d", w.name(), r.applied(), w.connections(), w.catchUps(), r.lost(),
                             r.duplicated()));
                 }
+                TopicAudit.Result topicAudit = TopicAudit.check(stack.bootstrapServers(),
+                        KafkaSettings.defaults().topics(), expected);
+                topicAudit.problems().forEach(p -> problems.add("topics: " + p));
+                lines.add(String.format("topics: %d rows, lost %d, duplicated %d", topicAudit.rows(),
+                        topicAudit.lost(), topicAudit.duplicated()));
                 Map<String, Integer> starts = Map.of("kafka", stack.kafka().starts(), "capture",
                         stack.capture().starts(), "serve", stack.serve().starts());
                 return new Report(writer.commitLog().rows().size(), load.ambiguous().size(), injector.done(),
@@ -117,8 +126,7 @@ final class FaultRun {
      * last write of a stream may have committed while its position update was cut off by a kill.
      */
     private static void moveEveryPositionPastTheLastRow(SynapseWriter writer) {
-        for (Stream stream : List.of(Stream.EVENTS, Stream.RECEIPTS, Stream.PRESENCE, Stream.TO_DEVICE,
-                Stream.ACCOUNT_DATA, Stream.PUSH_RULES)) {
+        for (Stream stream : STREAMS) {
             Awaitility.await("a write on " + stream.streamName()).atMost(Duration.ofSeconds(60))
                     .ignoreException(SynapseWriterException.class).until(() -> writer.write(stream) > 0);
         }

@@ -88,7 +88,8 @@ final class ResumeCheck {
         return new Result(lost, duplicated, count, problems);
     }
 
-    private static void add(List<String> problems, String problem) {
+    /** Adds {@code problem} unless the list is full, which it marks once. */
+    static void add(List<String> problems, String problem) {
         if (problems.size() < MAX_LISTED) {
             problems.add(problem);
         } else if (problems.size() == MAX_LISTED) {
