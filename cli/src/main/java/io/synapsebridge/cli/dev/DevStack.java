@@ -96,7 +96,7 @@ public final class DevStack implements AutoCloseable {
                 new DatabaseSettings("127.0.0.1", postgres.port(), DATABASE, EmbeddedPostgresServer.USER, null),
                 kafka.bootstrapServers(), kafkaSettings.topics());
         WriterEndpoint endpoint = new WriterEndpoint(writer.address().getHostString(), writer.address().getPort(),
-                dev.serverName(), "synapse-kafka-bridge-capture");
+                dev.serverName(), "synapse-kafka-bridge-capture", writer.httpPort(), null);
         started.push(Capture.start(capture, Mappers.v1_66(), Mappers.STREAMS_V1_66, endpoint,
                 Mappers.ANNOUNCED_V1_66));
 

@@ -7,6 +7,7 @@ import io.synapsebridge.sim.load.LoadGenerator;
 import io.synapsebridge.sim.load.LoadProfile;
 import io.synapsebridge.sim.load.StreamMix;
 import io.synapsebridge.sim.replication.PositionAnnouncer;
+import io.synapsebridge.sim.replication.ReplicationHttpListener;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -22,13 +23,16 @@ public final class DevWriter implements AutoCloseable {
     private final HikariDataSource pool;
     private final SynapseWriter writer;
     private final PositionAnnouncer announcer;
+    private final ReplicationHttpListener http;
     private final double rate;
     private Thread load;
 
-    private DevWriter(HikariDataSource pool, SynapseWriter writer, PositionAnnouncer announcer, double rate) {
+    private DevWriter(HikariDataSource pool, SynapseWriter writer, PositionAnnouncer announcer,
+            ReplicationHttpListener http, double rate) {
         this.pool = pool;
         this.writer = writer;
         this.announcer = announcer;
+        this.http = http;
         this.rate = rate;
     }
 
@@ -37,7 +41,9 @@ public final class DevWriter implements AutoCloseable {
         try {
             SynapseWriter writer = SynapseWriter.start(pool);
             PositionAnnouncer announcer = PositionAnnouncer.start(writer, "127.0.0.1", 0, serverName);
-            return new DevWriter(pool, writer, announcer, rate);
+            ReplicationHttpListener http = ReplicationHttpListener.start("127.0.0.1", 0, announcer::memoryStreams,
+                    null);
+            return new DevWriter(pool, writer, announcer, http, rate);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -46,6 +52,11 @@ public final class DevWriter implements AutoCloseable {
 
     public InetSocketAddress address() {
         return announcer.address();
+    }
+
+    /** The HTTP replication listener, on the same host. */
+    public int httpPort() {
+        return http.address().getPort();
     }
 
     SynapseWriter writer() {
@@ -79,6 +90,7 @@ public final class DevWriter implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        http.close();
         announcer.close();
         pool.close();
     }

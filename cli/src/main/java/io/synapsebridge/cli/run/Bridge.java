@@ -123,7 +123,8 @@ public final class Bridge implements AutoCloseable {
                 defaults.heartbeatInterval());
         WriterEndpoint writer = config.writer().enabled()
                 ? new WriterEndpoint(config.writer().host(), config.writer().port(), config.synapse().serverName(),
-                        "synapse-kafka-bridge-capture")
+                        "synapse-kafka-bridge-capture", config.writer().httpPort() == null ? 0
+                                : config.writer().httpPort(), config.writer().secret())
                 : null;
         if (writer == null) {
             LOG.warn("no writer configured: push_rules, pushers, device_lists, user_signature and caches are not"

@@ -98,7 +98,7 @@ class ConfigLoaderTest {
         BridgeConfig c = new ConfigLoader(java.util.Map.of()).load(write("""
                 database: {host: db, port: 5433, name: syn, user: bridge, password: pw, slot_name: s1, publication_name: p1}
                 synapse: {server_name: example.com, instance_name: master, version: v1.66, dialect: v1.13}
-                writer: {host: synapse, port: 9092}
+                writer: {host: synapse, port: 9092, http_port: 9093, secret: w5ecret}
                 replication: {bind_address: 0.0.0.0, port: 9000, max_pending_commands: 50, max_connections: 7}
                 http: {port: 9001, secret_file: %s}
                 metrics: {port: 9002}
@@ -108,6 +108,9 @@ class ConfigLoaderTest {
         assertThat(c.database().toString()).doesNotContain("pw");
         assertThat(c.synapse().lineDialect()).isEqualTo(io.synapsebridge.protocol.command.Dialect.V1_13);
         assertThat(c.writer().enabled()).isTrue();
+        assertThat(c.writer().httpPort()).isEqualTo(9093);
+        assertThat(c.writer().secret()).isEqualTo("w5ecret");
+        assertThat(c.writer().toString()).doesNotContain("w5ecret");
         assertThat(c.replication().maxConnections()).isEqualTo(7);
         assertThat(c.http().secret()).isEqualTo("s3cret");
         assertThat(c.http().toString()).doesNotContain("s3cret");

@@ -26,6 +26,7 @@ import io.synapsebridge.sim.SynapseWriter;
 import io.synapsebridge.sim.id.Stream;
 import io.synapsebridge.sim.replication.MemoryStreams;
 import io.synapsebridge.sim.replication.PositionAnnouncer;
+import io.synapsebridge.sim.replication.ReplicationHttpListener;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,6 +65,7 @@ class MemoryStreamsEndToEndTest {
     private EmbeddedKafkaBroker kafka;
     private SynapseWriter writer;
     private PositionAnnouncer announcer;
+    private ReplicationHttpListener writerHttp;
     private Capture capture;
     private ReplicationServer server;
     private CatchUpServer catchUp;
@@ -76,6 +78,8 @@ class MemoryStreamsEndToEndTest {
         kafka = EmbeddedKafkaBroker.start(0);
         writer = SynapseWriter.start(postgres.dataSource(DATABASE));
         announcer = PositionAnnouncer.start(writer, "127.0.0.1", 0, SERVER_NAME);
+        // Serves whichever main process runs now: the test restarts it.
+        writerHttp = ReplicationHttpListener.start("127.0.0.1", 0, () -> announcer.memoryStreams(), "s3cret");
         capture = startCapture();
         server = ReplicationServer.start(ServerSettings.defaults(SERVER_NAME).withPort(0), kafka.bootstrapServers(),
                 topics, new WorkerCommandSink() {
@@ -95,13 +99,14 @@ class MemoryStreamsEndToEndTest {
         CaptureSettings settings = CaptureSettings.defaults(new DatabaseSettings("127.0.0.1", postgres.port(),
                 DATABASE, EmbeddedPostgresServer.USER, null), kafka.bootstrapServers(), topics);
         WriterEndpoint endpoint = new WriterEndpoint("127.0.0.1", announcer.address().getPort(), SERVER_NAME,
-                "capture");
+                "capture", writerHttp.address().getPort(), "s3cret");
         return Capture.start(settings, Mappers.v1_66(), Mappers.STREAMS_V1_66, endpoint, Mappers.ANNOUNCED_V1_66);
     }
 
     @AfterEach
     void stopBridge() {
-        for (AutoCloseable c : new AutoCloseable[] {catchUp, server, capture, announcer, kafka, postgres}) {
+        for (AutoCloseable c : new AutoCloseable[] {catchUp, server, capture, writerHttp, announcer, kafka,
+                postgres}) {
             try {
                 if (c != null) {
                     c.close();
@@ -180,14 +185,23 @@ class MemoryStreamsEndToEndTest {
         assertThat(updates.toString()).isEqualTo(
                 "{\"updates\":[[1,[\"!c:mem.local\",[\"@carol:mem.local\"]]]],\"upto_token\":1,\"limited\":false}");
 
-        // Capture restarts and picks up where the topics end: the run goes on, nothing is repeated.
+        // Capture restarts and picks up where the topics end: the run goes on, nothing is repeated, and what the
+        // writer sent while capture was down is fetched from its HTTP listener, as a worker fetches it.
         capture.close();
+        announcer.memoryStreams().typing("!c:mem.local", List.of());
+        announcer.memoryStreams().presenceFederation(List.of("three.example"), List.of("@carol:mem.local"));
         capture = startCapture();
         awaitConnected();
-        announcer.memoryStreams().typing("!c:mem.local", List.of());
-        await(() -> topic("typing").size() == 6);
-        assertThat(topic("typing").get(5)).isEqualTo(
-                StreamRecord.row("typing", "master", 2, typing("!c:mem.local")).inRun(1));
+        announcer.memoryStreams().typing("!d:mem.local", List.of("@dan:mem.local"));
+        await(() -> topic("typing").size() == 7);
+        assertThat(topic("typing").subList(5, 7)).containsExactly(
+                StreamRecord.row("typing", "master", 2, typing("!c:mem.local")).inRun(1),
+                StreamRecord.row("typing", "master", 3, typing("!d:mem.local", "@dan:mem.local")).inRun(1));
+        await(() -> topic("presence_federation").stream().anyMatch(r -> r.token() == 1 && r.run() == 1));
+        assertThat(topic("presence_federation").stream().filter(r -> r.run() == 1)).containsExactly(
+                StreamRecord.reset("presence_federation", "master", 1, 0),
+                StreamRecord.row("presence_federation", "master", 1, JsonNodeFactory.instance.objectNode()
+                        .put("destination", "three.example").put("user_id", "@carol:mem.local")).inRun(1));
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode typing(String room, String... users) {

@@ -9,6 +9,7 @@ import io.synapsebridge.devstack.KafkaBrokerProcess;
 import io.synapsebridge.devstack.Ports;
 import io.synapsebridge.sim.SynapseWriter;
 import io.synapsebridge.sim.replication.PositionAnnouncer;
+import io.synapsebridge.sim.replication.ReplicationHttpListener;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,6 +44,7 @@ final class FaultStack implements AutoCloseable {
     private HikariDataSource pool;
     private SynapseWriter writer;
     private PositionAnnouncer announcer;
+    private ReplicationHttpListener writerHttp;
     private Supervised capture;
     private Supervised serve;
 
@@ -77,6 +79,7 @@ final class FaultStack implements AutoCloseable {
         pool.getHikariConfigMXBean().setConnectionTimeout(1000);
         writer = SynapseWriter.start(pool);
         announcer = PositionAnnouncer.start(writer, "127.0.0.1", 0, SERVER_NAME);
+        writerHttp = ReplicationHttpListener.start("127.0.0.1", 0, announcer::memoryStreams, null);
 
         Map<String, String> captureEnv = Map.of(
                 "SKB_DATABASE_HOST", "127.0.0.1",
@@ -85,6 +88,7 @@ final class FaultStack implements AutoCloseable {
                 "SKB_DATABASE_USER", EmbeddedPostgresServer.USER,
                 "SKB_WRITER_HOST", announcer.address().getHostString(),
                 "SKB_WRITER_PORT", Integer.toString(announcer.address().getPort()),
+                "SKB_WRITER_HTTP_PORT", Integer.toString(writerHttp.address().getPort()),
                 "SKB_SYNAPSE_SERVER_NAME", SERVER_NAME);
         capture = Supervised.start("capture", () -> ChildJvm.start("512m", BridgeCommand.class,
                 List.of("capture", "--bootstrap-servers", bootstrapServers(), "--metrics-port", "0"), captureEnv,
@@ -136,7 +140,8 @@ final class FaultStack implements AutoCloseable {
     /** Stops what started, newest first; the data goes with the temporary directory. */
     @Override
     public void close() {
-        for (AutoCloseable part : new AutoCloseable[] {serve, capture, announcer, pool, kafka, postgres}) {
+        for (AutoCloseable part : new AutoCloseable[] {serve, capture, writerHttp, announcer, pool, kafka,
+                postgres}) {
             if (part != null) {
                 try {
                     part.close();

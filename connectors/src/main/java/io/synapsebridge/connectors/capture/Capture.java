@@ -16,6 +16,7 @@ import io.synapsebridge.connectors.mapping.TableMapper;
 import io.synapsebridge.connectors.mapping.TableRouter;
 import io.synapsebridge.connectors.memory.MemoryRows;
 import io.synapsebridge.connectors.memory.MemoryStreamCapture;
+import io.synapsebridge.connectors.memory.WriterCatchUp;
 import io.synapsebridge.connectors.publish.CaptureCheckpoint;
 import io.synapsebridge.connectors.publish.CheckpointReader;
 import io.synapsebridge.connectors.publish.LastRecords;
@@ -71,7 +72,9 @@ public final class Capture implements AutoCloseable {
         this.publisher = new StreamPublisher(settings.bootstrapServers(), settings.topics(),
                 settings.topics().prefix() + "-capture");
         this.pipeline = new PublishPipeline(publisher, metrics::published);
-        MemoryStreamCapture memoryStreams = new MemoryStreamCapture(memoryStreamNames, memoryRestored,
+        WriterCatchUp catchUp = writer == null || writer.httpPort() == 0 ? null
+                : new WriterCatchUp(writer.host(), writer.httpPort(), writer.secret());
+        MemoryStreamCapture memoryStreams = new MemoryStreamCapture(memoryStreamNames, memoryRestored, catchUp,
                 this::publishMemoryRecords, metrics);
         this.writerConnection = writer == null ? null
                 : new WriterConnection(writer, settings.database(), fence, memoryStreams);

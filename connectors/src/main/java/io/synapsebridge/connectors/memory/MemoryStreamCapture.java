@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.protocol.command.PositionCommand;
 import io.synapsebridge.protocol.command.RdataCommand;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ public final class MemoryStreamCapture {
     }
 
     private final Set<String> streams;
+    private final WriterCatchUp catchUp;
     private final MemoryStreamFollower follower;
     private final Sink sink;
     private final Counters counters;
@@ -40,9 +43,13 @@ public final class MemoryStreamCapture {
     /**
      * @param streams  the in-memory streams to capture
      * @param restored the last record published for each writer of those streams
+     * @param catchUp  the writer's HTTP replication listener, asked for the rows missed while not connected; null
+     *                 for none (a position record then covers them)
      */
-    public MemoryStreamCapture(Set<String> streams, List<StreamRecord> restored, Sink sink, Counters counters) {
+    public MemoryStreamCapture(Set<String> streams, List<StreamRecord> restored, WriterCatchUp catchUp, Sink sink,
+            Counters counters) {
         this.streams = Set.copyOf(streams);
+        this.catchUp = catchUp;
         this.follower = new MemoryStreamFollower(counters::duplicateDropped);
         this.sink = sink;
         this.counters = counters;
@@ -78,7 +85,38 @@ public final class MemoryStreamCapture {
             refuse(position.stream(), "position " + position.newToken() + " is negative");
             return;
         }
-        publish(follower.position(position.stream(), position.instance(), position.newToken()));
+        OptionalLong since = follower.missedSince(position.stream(), position.instance(), position.newToken());
+        List<MemoryStreamFollower.Group> missed = catchUp == null || since.isEmpty() ? List.of()
+                : missed(position.stream(), since.getAsLong(), position.newToken());
+        publish(follower.position(position.stream(), position.instance(), position.newToken(), missed));
+    }
+
+    /** The rows (from, upto] fetched from the writer, grouped by token; none if they cannot be had. */
+    private List<MemoryStreamFollower.Group> missed(String stream, long from, long upto) throws InterruptedException {
+        List<WriterCatchUp.Update> updates;
+        try {
+            updates = catchUp.fetch(stream, from, upto);
+        } catch (WriterCatchUp.CatchUpException e) {
+            LOG.warn("the {} rows in ({}, {}] announced while capture was not connected cannot be fetched: {}",
+                    stream, from, upto, e.getMessage());
+            return List.of();
+        }
+        List<MemoryStreamFollower.Group> groups = new ArrayList<>();
+        for (WriterCatchUp.Update update : updates) {
+            ObjectNode row;
+            try {
+                row = MemoryRows.named(stream, update.row());
+            } catch (IllegalArgumentException e) {
+                refuse(stream, e.getMessage());
+                continue;
+            }
+            if (groups.isEmpty() || groups.get(groups.size() - 1).token() != update.token()) {
+                groups.add(new MemoryStreamFollower.Group(update.token(), new ArrayList<>()));
+            }
+            groups.get(groups.size() - 1).rows().add(row);
+        }
+        LOG.info("fetched {} {} rows in ({}, {}] from the writer", updates.size(), stream, from, upto);
+        return groups;
     }
 
     private void publish(List<StreamRecord> records) throws InterruptedException {

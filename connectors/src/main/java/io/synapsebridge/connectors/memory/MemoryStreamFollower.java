@@ -40,7 +40,7 @@ public final class MemoryStreamFollower {
     }
 
     /** Rows sharing a token. */
-    private record Group(long token, List<ObjectNode> rows) {
+    public record Group(long token, List<ObjectNode> rows) {
     }
 
     private final Map<WriterKey, Published> published = new HashMap<>();
@@ -88,8 +88,28 @@ public final class MemoryStreamFollower {
         return out;
     }
 
+    /**
+     * Where the rows the writer announced while capture was not connected begin: the last token published, when
+     * this is the writer's first {@code POSITION} on the connection and {@code token} lies above it in the same run.
+     * Empty otherwise: nothing was missed, or the writer restarted (its rows before this position are then not
+     * asked for: a restarted Synapse answers a caller ahead of it with nothing).
+     */
+    public OptionalLong missedSince(String stream, String instance, long token) {
+        WriterKey key = new WriterKey(stream, instance);
+        Published p = state(key);
+        return !positioned.contains(key) && token > p.token ? OptionalLong.of(p.token) : OptionalLong.empty();
+    }
+
     /** {@code POSITION}: the writer is at {@code token}, every row at or below it sent. */
     public List<StreamRecord> position(String stream, String instance, long token) {
+        return position(stream, instance, token, List.of());
+    }
+
+    /**
+     * {@code POSITION} with the rows missed before it ({@link #missedSince}), fetched from the writer: they are
+     * published first, then any rows that came early on this connection, then the position.
+     */
+    public List<StreamRecord> position(String stream, String instance, long token, List<Group> missed) {
         WriterKey key = new WriterKey(stream, instance);
         // As in Synapse, a POSITION ends an unfinished batch: its rows are not sent again.
         batches.remove(key);
@@ -106,6 +126,11 @@ public final class MemoryStreamFollower {
                     lowest, p.run);
             out.add(StreamRecord.reset(stream, instance, p.run, lowest));
         }
+        for (Group g : missed) {
+            if (g.token() <= token) {
+                publish(key, g, out);
+            }
+        }
         if (before != null) {
             for (Group g : before) {
                 publish(key, g, out);
@@ -113,8 +138,8 @@ public final class MemoryStreamFollower {
         }
         if (token > p.token) {
             if (first) {
-                LOG.info("{} of {} is at {}, {} published: any rows between were announced while capture was not"
-                        + " connected", stream, instance, token, p.token);
+                LOG.info("{} of {} is at {}, {} published: a position record covers the tokens between", stream,
+                        instance, token, p.token);
             }
             p.token = token;
             out.add(StreamRecord.position(stream, instance, token).inRun(p.run));

@@ -15,7 +15,7 @@ class MemoryStreamCaptureTest {
     private final List<StreamRecord> published = new ArrayList<>();
     private final List<String> refused = new ArrayList<>();
     private final MemoryStreamCapture capture = new MemoryStreamCapture(Set.of("typing"),
-            List.of(StreamRecord.position("typing", "master", 4)), published::addAll,
+            List.of(StreamRecord.position("typing", "master", 4)), null, published::addAll,
             new MemoryStreamCapture.Counters() {
                 @Override
                 public void duplicateDropped(String stream) {

@@ -61,6 +61,37 @@ class MemoryStreamFollowerTest {
     }
 
     @Test
+    void rowsMissedWhileNotConnectedAreAskedForOnceAndPublishedBeforeThePosition() {
+        follower.restore(StreamRecord.row("typing", "master", 2, room("!a")));
+        follower.connected();
+        assertThat(row(6, "!e")).isEmpty();
+        assertThat(follower.missedSince("typing", "master", 5)).hasValue(2);
+        List<MemoryStreamFollower.Group> missed = List.of(
+                new MemoryStreamFollower.Group(2, List.of(room("!a"))),
+                new MemoryStreamFollower.Group(3, List.of(room("!b"), room("!c"))),
+                new MemoryStreamFollower.Group(5, List.of(room("!d"))));
+        assertThat(follower.position("typing", "master", 5, missed)).containsExactly(
+                StreamRecord.row("typing", "master", 3, room("!b")),
+                StreamRecord.row("typing", "master", 3, room("!c")),
+                StreamRecord.row("typing", "master", 5, room("!d")),
+                StreamRecord.row("typing", "master", 6, room("!e")));
+        assertThat(duplicates).containsExactly("typing");
+        // Later positions on the connection, and a writer that restarted, miss nothing that could be fetched.
+        assertThat(follower.missedSince("typing", "master", 9)).isEmpty();
+        follower.connected();
+        assertThat(follower.missedSince("typing", "master", 4)).isEmpty();
+        assertThat(follower.missedSince("typing", "master", 7)).hasValue(6);
+    }
+
+    @Test
+    void aPositionAboveTheMissedRowsStillGoesOut() {
+        follower.connected();
+        assertThat(follower.position("typing", "master", 4,
+                List.of(new MemoryStreamFollower.Group(1, List.of(room("!a")))))).containsExactly(
+                StreamRecord.row("typing", "master", 1, room("!a")), StreamRecord.position("typing", "master", 4));
+    }
+
+    @Test
     void aWriterBackBelowWhatWasPublishedStartsANewRun() {
         follower.restore(StreamRecord.row("typing", "master", 40, room("!a")));
         follower.connected();

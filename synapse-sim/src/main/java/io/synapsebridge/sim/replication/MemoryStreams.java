@@ -1,11 +1,15 @@
 package io.synapsebridge.sim.replication;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synapsebridge.protocol.command.RdataCommand;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,11 +21,16 @@ import java.util.function.Consumer;
  * Their counters start afresh with every process, so a restarted main process announces lower tokens than before.
  *
  * <p>Each update gets its token and goes to the replication streamer in one step, so the streamer sends the rows in
- * token order. Thread-safe.
+ * token order. The last {@value #HISTORY} updates of each stream are kept for {@link #updatesSince}, as Synapse keeps
+ * recent changes in memory for its HTTP replication endpoint. Thread-safe.
  */
 public final class MemoryStreams {
     /** The in-memory streams of v1.66. */
     static final List<String> NAMES = List.of("presence_federation", "typing", "federation");
+    /** Updates kept per stream for catching up. */
+    static final int HISTORY = 10_000;
+    /** Synapse answers a catch-up with about this many rows at most; the rest on the next request. */
+    static final int MAX_ROWS = 100;
 
     private final String instance;
     private final Consumer<MemoryUpdate> streamer;
@@ -35,6 +44,16 @@ public final class MemoryStreams {
     /** One update of an in-memory stream: its rows, all at one token, as RDATA in the order to send. */
     record MemoryUpdate(String stream, long token, List<RdataCommand> rdata) {
     }
+
+    /** A row of a catch-up answer: its token and its positional row, as in RDATA. */
+    public record Update(long token, JsonNode row) {
+    }
+
+    /** A catch-up answer: Synapse's {@code updates}, {@code upto_token} and {@code limited}. */
+    public record Updates(List<Update> updates, long uptoToken, boolean limited) {
+    }
+
+    private final Map<String, Deque<MemoryUpdate>> history = new HashMap<>();
 
     MemoryStreams(String instance, Consumer<MemoryUpdate> streamer) {
         this.instance = instance;
@@ -79,7 +98,33 @@ public final class MemoryStreams {
             rdata.add(i < rows.size() - 1 ? RdataCommand.batch(stream, instance, rows.get(i))
                     : RdataCommand.of(stream, instance, token, rows.get(i)));
         }
-        streamer.accept(new MemoryUpdate(stream, token, rdata));
+        MemoryUpdate update = new MemoryUpdate(stream, token, rdata);
+        Deque<MemoryUpdate> kept = history.computeIfAbsent(stream, s -> new ArrayDeque<>());
+        kept.addLast(update);
+        if (kept.size() > HISTORY) {
+            kept.removeFirst();
+        }
+        streamer.accept(update);
         return token;
+    }
+
+    /**
+     * Synapse's {@code get_updates_since} for an in-memory stream, as its HTTP replication endpoint answers it: the
+     * rows with {@code from < token <= upto} still kept, whole tokens only, about {@value #MAX_ROWS} rows at most.
+     * When more remain, {@code limited} is set and {@code upto_token} is the last token returned. {@code from >= upto}
+     * (a caller ahead of a restarted process) gets no rows.
+     */
+    public synchronized Updates updatesSince(String stream, long from, long upto) {
+        List<Update> out = new ArrayList<>();
+        for (MemoryUpdate update : history.getOrDefault(stream, new ArrayDeque<>())) {
+            if (update.token() <= from || update.token() > upto) {
+                continue;
+            }
+            if (!out.isEmpty() && out.size() + update.rdata().size() > MAX_ROWS) {
+                return new Updates(out, out.get(out.size() - 1).token(), true);
+            }
+            update.rdata().forEach(r -> out.add(new Update(update.token(), r.row())));
+        }
+        return new Updates(out, upto, false);
     }
 }
