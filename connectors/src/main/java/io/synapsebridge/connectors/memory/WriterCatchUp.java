@@ -22,9 +22,11 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class WriterCatchUp {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    /** Pauses before the retries of a refused connection: the writer may be restarting. Short, unlike a worker's
-     * 63 s: the connection's thread also fences the other streams' frontiers meanwhile. */
+    /** Short: while it waits, the connection's thread reads no announcement of the other streams either. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** Pauses before the retries of a refused connection (the writer may be restarting); short, unlike a worker's
+     * 63 s, for the same reason. */
     private static final List<Duration> RETRIES = List.of(Duration.ofMillis(250), Duration.ofMillis(500),
             Duration.ofSeconds(1));
 
@@ -43,7 +45,7 @@ public final class WriterCatchUp {
 
     private final String base;
     private final String secret;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
     /** @param secret Synapse's {@code worker_replication_secret}, or null */
     public WriterCatchUp(String host, int port, String secret) {
