@@ -11,9 +11,11 @@ import java.nio.file.Path;
  * @param passwordFile    a file whose first line is the password
  * @param slotName        logical replication slot capture creates and follows
  * @param publicationName publication over the stream tables capture creates
+ * @param pollIntervalMs  how long capture waits for more changes before handing a batch on: latency against idle
+ *                        CPU (each interval costs Debezium's queue up to a millisecond of spinning)
  */
 public record DatabaseConfig(String host, Integer port, String name, String user, String password,
-        Path passwordFile, String slotName, String publicationName) {
+        Path passwordFile, String slotName, String publicationName, Integer pollIntervalMs) {
     public static final String DEFAULT_NAME = "synapse";
     public static final String DEFAULT_SLOT = "synapse_bridge";
 
@@ -25,10 +27,11 @@ public record DatabaseConfig(String host, Integer port, String name, String user
         password = Validate.secret("database.password", password, passwordFile);
         slotName = identifier("database.slot_name", slotName);
         publicationName = identifier("database.publication_name", publicationName);
+        pollIntervalMs = Validate.range("database.poll_interval_ms", pollIntervalMs, 5, 1, 10_000);
     }
 
     public static DatabaseConfig defaults() {
-        return new DatabaseConfig(null, null, null, null, null, null, null, null);
+        return new DatabaseConfig(null, null, null, null, null, null, null, null, null);
     }
 
     private static String identifier(String key, String value) {

@@ -26,6 +26,7 @@ import io.synapsebridge.contract.StreamTopics;
 import io.synapsebridge.protocol.rows.SynapseVersion;
 import java.net.InetSocketAddress;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -119,7 +120,7 @@ public final class Bridge implements AutoCloseable {
                 + ")...");
         CaptureSettings defaults = CaptureSettings.defaults(db.settings(), kafka, topics);
         CaptureSettings settings = new CaptureSettings(db.settings(), db.slotName(), db.publicationName(), kafka,
-                topics, (short) (int) config.kafka().replicationFactor(), defaults.pollInterval(),
+                topics, (short) (int) config.kafka().replicationFactor(), Duration.ofMillis(db.pollIntervalMs()),
                 defaults.heartbeatInterval());
         WriterEndpoint writer = config.writer().enabled()
                 ? new WriterEndpoint(config.writer().host(), config.writer().port(), config.synapse().serverName(),

@@ -96,7 +96,8 @@ class ConfigLoaderTest {
     void everySectionIsReadAndValidated() throws Exception {
         Path secret = Files.writeString(dir.resolve("secret"), "s3cret\n");
         BridgeConfig c = new ConfigLoader(java.util.Map.of()).load(write("""
-                database: {host: db, port: 5433, name: syn, user: bridge, password: pw, slot_name: s1, publication_name: p1}
+                database: {host: db, port: 5433, name: syn, user: bridge, password: pw, slot_name: s1, publication_name: p1,
+                           poll_interval_ms: 20}
                 synapse: {server_name: example.com, instance_name: master, version: v1.66, dialect: v1.13}
                 writer: {host: synapse, port: 9092, http_port: 9093, secret: w5ecret}
                 replication: {bind_address: 0.0.0.0, port: 9000, max_pending_commands: 50, max_connections: 7}
@@ -105,6 +106,7 @@ class ConfigLoaderTest {
                 """.formatted(secret)));
         assertThat(c.database().settings().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5433/syn");
         assertThat(c.database().slotName()).isEqualTo("s1");
+        assertThat(c.database().pollIntervalMs()).isEqualTo(20);
         assertThat(c.database().toString()).doesNotContain("pw");
         assertThat(c.synapse().lineDialect()).isEqualTo(io.synapsebridge.protocol.command.Dialect.V1_13);
         assertThat(c.writer().enabled()).isTrue();
