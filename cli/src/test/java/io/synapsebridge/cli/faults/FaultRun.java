@@ -99,9 +99,10 @@ final class FaultRun {
                     lost += r.lost();
                     duplicated += r.duplicated();
                     r.problems().forEach(p -> problems.add(w.name() + ": " + p));
-                    lines.add(String.format("%s: %d tokens applied, %d connections, %d catch-ups, lost %d,"
-                            + " duplicated %d", w.name(), r.applied(), w.connections(), w.catchUps(), r.lost(),
-                            r.duplicated()));
+                    long cutOff = w.log().notes().stream().filter(n -> n.startsWith("catch-up")).count();
+                    lines.add(String.format("%s: %d tokens applied, %d connections, %d catch-ups (%d cut off), lost"
+                            + " %d, duplicated %d", w.name(), r.applied(), w.connections(), w.catchUps(), cutOff,
+                            r.lost(), r.duplicated()));
                 }
                 TopicAudit.Result topicAudit = TopicAudit.check(stack.bootstrapServers(),
                         KafkaSettings.defaults().topics(), expected);

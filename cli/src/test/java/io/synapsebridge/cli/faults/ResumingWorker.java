@@ -141,7 +141,10 @@ final class ResumingWorker implements AutoCloseable {
         }
     }
 
-    /** Fetches (from, upto] over HTTP and applies it, token group by token group; returns the new position. */
+    /**
+     * Fetches (from, upto] over HTTP and applies it, token group by token group, the position moving with each group
+     * as a worker's does: when a later page fails, what was applied stays applied. Returns the new position.
+     */
     private long catchUp(String stream, String writer, String key, long from, long upto) throws CatchUpFailed {
         catchUps.incrementAndGet();
         long position = from;
@@ -161,6 +164,7 @@ final class ResumingWorker implements AutoCloseable {
                 } else {
                     log.applied(key, token);
                     position = token;
+                    positions.put(key, token);
                 }
             }
             long reached = body.path("upto_token").asLong();
