@@ -28,7 +28,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-/** A client that stops reading is cut off at the congestion limit; the others get every row. */
+/** A client that stops reading is cut off at the congestion limit; ten others get every row. */
 class SlowClientTest {
     private static final int ROWS = 60_000;
     private static final String PADDING = "x".repeat(200);
@@ -46,7 +46,7 @@ class SlowClientTest {
                 // No reads: once the kernel buffers are full, the backlog piles up on the server side.
                 stalled.getOutputStream().write("NAME stalled\nPING 1\nREPLICATE \n".getBytes(StandardCharsets.UTF_8));
                 List<LineClient> healthy = new ArrayList<>();
-                for (int i = 0; i < 3; i++) {
+                for (int i = 0; i < 10; i++) {
                     LineClient c = new LineClient(server.address());
                     c.send("NAME healthy" + i + "\nPING 1\nREPLICATE \n");
                     healthy.add(c);
