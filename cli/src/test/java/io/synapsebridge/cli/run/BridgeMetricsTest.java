@@ -130,10 +130,13 @@ class BridgeMetricsTest {
                     || l.startsWith("POSITION events master "));
             assertThat(tail.err()).contains("reading synapse.stream.events from offset 0", "5 records");
             long from = Long.parseLong(tail.out().lines().reduce((a, b) -> b).orElseThrow().split(" ")[3]);
-            Cli.Run after = Cli.run("tail", "events", "--bootstrap-servers", kafka.bootstrapServers(), "--from",
-                    Long.toString(from), "--limit", "3");
-            assertThat(after.out().lines()).hasSize(3)
-                    .allMatch(l -> Long.parseLong(l.split(" ")[3]) > from);
+            // tail stops at the end of the topic: wait until the writer has written three more records.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                Cli.Run after = Cli.run("tail", "events", "--bootstrap-servers", kafka.bootstrapServers(), "--from",
+                        Long.toString(from), "--limit", "3");
+                assertThat(after.out().lines()).hasSize(3)
+                        .allMatch(l -> Long.parseLong(l.split(" ")[3]) > from);
+            });
 
             Cli.Run status = Cli.run("status", "--bootstrap-servers", kafka.bootstrapServers(), "--metrics-url",
                     "http://127.0.0.1:" + metrics.getPort() + "/metrics");
