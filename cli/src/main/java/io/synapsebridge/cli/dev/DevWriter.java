@@ -41,9 +41,14 @@ public final class DevWriter implements AutoCloseable {
         try {
             SynapseWriter writer = SynapseWriter.start(pool);
             PositionAnnouncer announcer = PositionAnnouncer.start(writer, "127.0.0.1", 0, serverName);
-            ReplicationHttpListener http = ReplicationHttpListener.start("127.0.0.1", 0, announcer::memoryStreams,
-                    null);
-            return new DevWriter(pool, writer, announcer, http, rate);
+            try {
+                ReplicationHttpListener http = ReplicationHttpListener.start("127.0.0.1", 0,
+                        announcer::memoryStreams, null);
+                return new DevWriter(pool, writer, announcer, http, rate);
+            } catch (RuntimeException e) {
+                announcer.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             pool.close();
             throw e;
