@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.synapsebridge.protocol.catchup.StreamUpdates;
 import io.synapsebridge.protocol.rows.StreamCatalog;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.synapsebridge.adapter.http;
 
 import io.synapsebridge.contract.StreamTopics;
+import io.synapsebridge.protocol.catchup.StreamUpdates;
 import java.util.concurrent.CompletableFuture;
 
 /** Answers a validated request with the configured writer's rows, read from the stream's topic. */

@@ -1,6 +1,7 @@
 package io.synapsebridge.adapter.http;
 
 import io.synapsebridge.contract.StreamRecord;
+import io.synapsebridge.protocol.catchup.StreamUpdates;
 import io.synapsebridge.protocol.rows.RowEncodingException;
 import io.synapsebridge.protocol.rows.StreamCatalog;
 import java.util.ArrayList;

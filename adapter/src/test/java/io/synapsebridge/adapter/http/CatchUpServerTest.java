@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synapsebridge.contract.StreamRecord;
 import io.synapsebridge.contract.StreamRecordCodec;
 import io.synapsebridge.contract.StreamTopics;
+import io.synapsebridge.protocol.catchup.StreamUpdates;
 import io.synapsebridge.protocol.rows.SynapseVersion;
 import java.net.URI;
 import java.net.http.HttpClient;

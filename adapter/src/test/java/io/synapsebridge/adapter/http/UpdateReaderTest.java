@@ -2,6 +2,7 @@ package io.synapsebridge.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.synapsebridge.protocol.catchup.StreamUpdates;
 import io.synapsebridge.protocol.rows.SynapseVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.synapsebridge.sim.replication;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synapsebridge.protocol.catchup.StreamUpdates;
 import io.synapsebridge.protocol.command.RdataCommand;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,15 +45,11 @@ public final class MemoryStreams {
     record MemoryUpdate(String stream, long token, List<RdataCommand> rdata) {
     }
 
-    /** A row of a catch-up answer: its token and its positional row, as in RDATA. */
-    public record Update(long token, JsonNode row) {
+    /** The rows of one token, kept for catching up. */
+    private record Kept(long token, List<ArrayNode> rows) {
     }
 
-    /** A catch-up answer: Synapse's {@code updates}, {@code upto_token} and {@code limited}. */
-    public record Updates(List<Update> updates, long uptoToken, boolean limited) {
-    }
-
-    private final Map<String, Deque<MemoryUpdate>> history = new HashMap<>();
+    private final Map<String, Deque<Kept>> history = new HashMap<>();
 
     MemoryStreams(String instance, Consumer<MemoryUpdate> streamer) {
         this.instance = instance;
@@ -98,13 +94,12 @@ public final class MemoryStreams {
             rdata.add(i < rows.size() - 1 ? RdataCommand.batch(stream, instance, rows.get(i))
                     : RdataCommand.of(stream, instance, token, rows.get(i)));
         }
-        MemoryUpdate update = new MemoryUpdate(stream, token, rdata);
-        Deque<MemoryUpdate> kept = history.computeIfAbsent(stream, s -> new ArrayDeque<>());
-        kept.addLast(update);
+        Deque<Kept> kept = history.computeIfAbsent(stream, s -> new ArrayDeque<>());
+        kept.addLast(new Kept(token, rows));
         if (kept.size() > HISTORY) {
             kept.removeFirst();
         }
-        streamer.accept(update);
+        streamer.accept(new MemoryUpdate(stream, token, rdata));
         return token;
     }
 
@@ -114,17 +109,17 @@ public final class MemoryStreams {
      * When more remain, {@code limited} is set and {@code upto_token} is the last token returned. {@code from >= upto}
      * (a caller ahead of a restarted process) gets no rows.
      */
-    public synchronized Updates updatesSince(String stream, long from, long upto) {
-        List<Update> out = new ArrayList<>();
-        for (MemoryUpdate update : history.getOrDefault(stream, new ArrayDeque<>())) {
-            if (update.token() <= from || update.token() > upto) {
+    public synchronized StreamUpdates updatesSince(String stream, long from, long upto) {
+        List<StreamUpdates.Update> out = new ArrayList<>();
+        for (Kept kept : history.getOrDefault(stream, new ArrayDeque<>())) {
+            if (kept.token() <= from || kept.token() > upto) {
                 continue;
             }
-            if (!out.isEmpty() && out.size() + update.rdata().size() > MAX_ROWS) {
-                return new Updates(out, out.get(out.size() - 1).token(), true);
+            if (!out.isEmpty() && out.size() + kept.rows().size() > MAX_ROWS) {
+                return new StreamUpdates(out, out.get(out.size() - 1).token(), true);
             }
-            update.rdata().forEach(r -> out.add(new Update(update.token(), r.row())));
+            kept.rows().forEach(row -> out.add(new StreamUpdates.Update(kept.token(), row)));
         }
-        return new Updates(out, upto, false);
+        return new StreamUpdates(out, upto, false);
     }
 }

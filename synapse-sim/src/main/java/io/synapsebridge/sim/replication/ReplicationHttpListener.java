@@ -1,8 +1,6 @@
 package io.synapsebridge.sim.replication;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -87,12 +85,7 @@ public final class ReplicationHttpListener implements AutoCloseable {
                         + " integers"));
                 return;
             }
-            MemoryStreams.Updates updates = memoryStreams.get().updatesSince(stream, from, upto);
-            ObjectNode body = JSON.createObjectNode();
-            ArrayNode rows = body.putArray("updates");
-            updates.updates().forEach(u -> rows.addArray().add(u.token()).add(u.row()));
-            body.put("upto_token", updates.uptoToken()).put("limited", updates.limited());
-            respond(exchange, 200, body);
+            respond(exchange, 200, memoryStreams.get().updatesSince(stream, from, upto).toJson());
         }
     }
 
@@ -116,12 +109,12 @@ public final class ReplicationHttpListener implements AutoCloseable {
         return Long.parseLong(value);
     }
 
-    private static ObjectNode error(String code, String message) {
-        return JSON.createObjectNode().put("errcode", code).put("error", message);
+    private static String error(String code, String message) throws IOException {
+        return JSON.writeValueAsString(JSON.createObjectNode().put("errcode", code).put("error", message));
     }
 
-    private static void respond(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);

@@ -1,4 +1,4 @@
-package io.synapsebridge.adapter.http;
+package io.synapsebridge.protocol.catchup;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,29 +7,29 @@ import io.synapsebridge.protocol.json.SynapseJson;
 import java.util.List;
 
 /**
- * The answer of Synapse's stream update function: rows in token order, the token they reach, and whether rows
- * remain above it.
+ * The answer of Synapse's stream update function, as {@code get_repl_stream_updates} returns it: rows in token order,
+ * the token they reach, and whether rows remain above it.
  *
  * @param updates    one entry per row; rows sharing a token are separate entries with the same token
  * @param uptoToken  the caller has every row up to this token and continues from it
  * @param limited    more rows remain between {@code uptoToken} and the token asked for
  */
-record StreamUpdates(List<Update> updates, long uptoToken, boolean limited) {
+public record StreamUpdates(List<Update> updates, long uptoToken, boolean limited) {
 
-    StreamUpdates {
+    public StreamUpdates {
         updates = List.copyOf(updates);
     }
 
     /** One row, laid out as RDATA carries it. */
-    record Update(long token, ArrayNode row) {
+    public record Update(long token, ArrayNode row) {
     }
 
-    static StreamUpdates none(long uptoToken) {
+    public static StreamUpdates none(long uptoToken) {
         return new StreamUpdates(List.of(), uptoToken, false);
     }
 
     /** {@code {"updates":[[token,row],...],"upto_token":n,"limited":bool}}, compact and in this key order. */
-    String toJson() {
+    public String toJson() {
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode body = json.objectNode();
         ArrayNode entries = body.putArray("updates");
